@@ -1,0 +1,35 @@
+"""The `backtrans` command: a thin layer that parses arguments and calls the library."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from translate.errors import BacktransError
+
+app = typer.Typer(
+    name="backtrans",
+    help="Offline back-translation, glossary enforcement and terminology checks.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _register() -> None:
+    # Each sub-command lives in its own module; importing it registers it on ``app``.
+    from translate.cli import glossary, models, terms, translate_cmd  # noqa: F401
+
+
+def main() -> None:
+    """Entry point: user errors become one line on stderr and exit code 2."""
+    _register()
+    try:
+        app()
+    except BacktransError as e:
+        print(f"backtrans: error: {e}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("backtrans: interrupted", file=sys.stderr)
+        sys.exit(130)

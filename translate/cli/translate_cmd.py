@@ -1,0 +1,1 @@
+"""`backtrans translate ...`: batch back-translation."""

@@ -1,0 +1,62 @@
+"""Documents and their segments: the values that flow from reading to writing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from translate.errors import BacktransError
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence of a document: paragraph index, index in the paragraph, text and span."""
+
+    paragraph: int
+    index: int
+    text: str
+    start: int  # character offset of ``text`` within its paragraph
+    end: int
+
+
+@dataclass
+class Document:
+    """A plain-text document: one paragraph per non-empty line."""
+
+    path: Path
+    lang: str | None
+    paragraphs: list[str]
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+
+def read_text(path: Path | str) -> str:
+    """Read a UTF-8 text file, raising BacktransError (file and line) when it cannot be read."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise BacktransError("no such file", path) from None
+    except IsADirectoryError:
+        raise BacktransError("is a directory, not a text file", path) from None
+    except OSError as e:
+        raise BacktransError(f"cannot read: {e.strerror}", path) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise BacktransError(f"not UTF-8 text (byte {data[e.start]:#x})", path, line) from None
+    if "\x00" in text:
+        raise BacktransError("binary file, not text", path, text[: text.index("\x00")].count("\n") + 1)
+    return text
+
+
+def read_document(path: Path | str, lang: str | None = None) -> Document:
+    """Read a text document; paragraphs are its non-empty lines, stripped of trailing space."""
+    path = Path(path)
+    text = read_text(path)
+    paragraphs = [line.rstrip() for line in text.splitlines() if line.strip()]
+    return Document(path=path, lang=lang, paragraphs=paragraphs)
