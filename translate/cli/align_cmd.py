@@ -1,0 +1,1 @@
+"""`backtrans align ...` and `backtrans score ...` (placeholder until issue 8 lands)."""
