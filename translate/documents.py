@@ -21,7 +21,7 @@ class Segment:
 
 @dataclass
 class Document:
-    """A plain-text document: one paragraph per non-empty line."""
+    """A plain-text document: one paragraph per line (empty lines kept, so layout survives)."""
 
     path: Path
     lang: str | None
@@ -55,8 +55,8 @@ def read_text(path: Path | str) -> str:
 
 
 def read_document(path: Path | str, lang: str | None = None) -> Document:
-    """Read a text document; paragraphs are its non-empty lines, stripped of trailing space."""
+    """Read a text document; its paragraphs are its lines, stripped of trailing space."""
     path = Path(path)
     text = read_text(path)
-    paragraphs = [line.rstrip() for line in text.splitlines() if line.strip()]
+    paragraphs = [line.rstrip() for line in text.splitlines()]
     return Document(path=path, lang=lang, paragraphs=paragraphs)

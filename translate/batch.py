@@ -1,0 +1,219 @@
+"""Batch back-translation: documents in, text and JSON Lines per target language out.
+
+read → segment → (per model hop) translate the sentences of all documents together →
+write. Finished batches go to a journal first, so an interrupted run resumes where it
+stopped and gives the same bytes as a run that was never interrupted.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from translate.atomic import atomic_write_text
+from translate.documents import Document, read_document
+from translate.engine import Engine, EngineSettings
+from translate.errors import BacktransError
+from translate.journal import Journal
+from translate.packages import ModelPackage, find_route, installed_packages
+
+JOURNAL_NAME = ".backtrans-journal.jsonl"
+
+
+@dataclass(frozen=True)
+class TranslatedSegment:
+    """One source sentence and its translation into one target language."""
+
+    doc: str
+    paragraph: int
+    index: int
+    source: str
+    translation: str
+    source_lang: str
+    target_lang: str
+    models: tuple[str, ...]
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "doc": self.doc,
+                "paragraph": self.paragraph,
+                "index": self.index,
+                "from": self.source_lang,
+                "to": self.target_lang,
+                "source": self.source,
+                "translation": self.translation,
+                "models": list(self.models),
+            },
+            ensure_ascii=False,
+        )
+
+
+@dataclass
+class RunSummary:
+    """What a batch run did."""
+
+    documents: int = 0
+    sentences: int = 0
+    translated: int = 0  # sentence translations computed by a model in this run
+    reused: int = 0  # taken from the journal of an earlier, interrupted run
+    tokens: int = 0
+    seconds: float = 0.0
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.tokens / self.seconds if self.seconds else 0.0
+
+
+class Progress:
+    """Receives progress of a run; the CLI draws it, a library user may ignore it."""
+
+    def plan(self, documents: int, sentences: int) -> None: ...
+
+    def advance(self, sentences: int, tokens: int) -> None: ...
+
+    def document_written(self, path: Path) -> None: ...
+
+
+@dataclass
+class _Job:
+    """One document into one target language, through a route of model packages."""
+
+    doc: Document
+    source_lang: str
+    target_lang: str
+    route: list[ModelPackage]
+    texts: list[str]  # the sentences as they stand after the hops done so far
+
+
+def expand_inputs(inputs: list[str | Path]) -> list[Path]:
+    """Files, folders (their *.txt, recursively) and globs → sorted unique files."""
+    found: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+        elif path.exists():
+            found.append(path)
+        elif glob.has_magic(str(item)):
+            matches = sorted(Path(p) for p in glob.glob(str(item), recursive=True) if Path(p).is_file())
+            if not matches:
+                raise BacktransError("the pattern matches no file", item)
+            found.extend(matches)
+        else:
+            raise BacktransError("no such file or folder", item)
+    unique = list(dict.fromkeys(p.resolve() for p in found))
+    stems: dict[str, Path] = {}
+    for p in unique:
+        if p.stem in stems:
+            raise BacktransError(f"two inputs would write the same outputs ({stems[p.stem]} and {p})", p)
+        stems[p.stem] = p
+    return unique
+
+
+def load_documents(paths: list[Path], source_lang: str | None = None) -> list[Document]:
+    """Read and segment each document; detect its language unless ``source_lang`` is given."""
+    from translate.detect import detect_language
+    from translate.segment import segment_document
+
+    docs = []
+    for path in paths:
+        doc = read_document(path, source_lang)
+        if doc.lang is None:
+            doc.lang = detect_language("\n".join(doc.paragraphs))
+        docs.append(segment_document(doc))
+    return docs
+
+
+def output_paths(out_dir: Path, doc: Document, target_lang: str) -> tuple[Path, Path]:
+    """Where a document's translation into ``target_lang`` goes: text and JSON Lines."""
+    return out_dir / f"{doc.name}.{target_lang}.txt", out_dir / f"{doc.name}.{target_lang}.jsonl"
+
+
+def translate_documents(
+    inputs: list[str | Path],
+    targets: list[str],
+    out_dir: Path,
+    *,
+    source_lang: str | None = None,
+    settings: EngineSettings = EngineSettings(),
+    packages: list[ModelPackage] | None = None,
+    resume: bool = True,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Back-translate ``inputs`` into each of ``targets``, writing into ``out_dir``."""
+    started = time.perf_counter()
+    progress = progress or Progress()
+    docs = load_documents(expand_inputs(inputs), source_lang)
+    packages = installed_packages() if packages is None else packages
+    jobs = [
+        _Job(doc, doc.lang, target, [] if doc.lang == target else find_route(doc.lang, target, packages),
+             [s.text for s in doc.segments])
+        for doc in docs
+        for target in targets
+    ]
+    journal = Journal(out_dir / JOURNAL_NAME)
+    if not resume:
+        journal.clear()
+    summary = RunSummary(documents=len(docs), sentences=sum(len(d.segments) for d in docs))
+    progress.plan(len(docs), sum(len(j.texts) * len(j.route) for j in jobs))
+
+    engines: dict[Path, Engine] = {}
+    for hop in range(max((len(j.route) for j in jobs), default=0)):
+        by_package: dict[Path, list[_Job]] = {}
+        for job in jobs:
+            if hop < len(job.route):
+                by_package.setdefault(job.route[hop].path, []).append(job)
+        for path, hop_jobs in by_package.items():
+            package = hop_jobs[0].route[hop]
+            key = _model_key(package, settings)
+            unique = list(dict.fromkeys(t for j in hop_jobs for t in j.texts))
+            todo = [t for t in unique if journal.get(key, t) is None]
+            summary.reused += len(unique) - len(todo)
+            progress.advance(sum(len(j.texts) for j in hop_jobs) - len(todo), 0)
+            if todo:
+                engine = engines.get(path) or engines.setdefault(path, Engine(package, settings))
+
+                def record(batch: list[int], out: list[str], n_tokens: int, todo=todo, key=key) -> None:
+                    journal.add(key, [(todo[i], t) for i, t in zip(batch, out)])
+                    summary.translated += len(batch)
+                    summary.tokens += n_tokens
+                    progress.advance(len(batch), n_tokens)
+
+                engine.translate(todo, on_batch=record)
+            for job in hop_jobs:
+                job.texts = [journal.get(key, t) for t in job.texts]
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for job in jobs:
+        summary.written.extend(_write_job(job, out_dir))
+        progress.document_written(output_paths(out_dir, job.doc, job.target_lang)[0])
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _model_key(package: ModelPackage, settings: EngineSettings) -> str:
+    return f"{package.name}@{package.version}|beam={settings.beam_size}|{settings.compute_type}"
+
+
+def _write_job(job: _Job, out_dir: Path) -> list[Path]:
+    models = tuple(p.name for p in job.route)
+    segments = [
+        TranslatedSegment(job.doc.name, s.paragraph, s.index, s.text, t, job.source_lang, job.target_lang, models)
+        for s, t in zip(job.doc.segments, job.texts)
+    ]
+    paragraphs: list[list[str]] = [[] for _ in job.doc.paragraphs]
+    for seg in segments:
+        paragraphs[seg.paragraph].append(seg.translation)
+    text = "".join(" ".join(p) + "\n" for p in paragraphs)
+    jsonl = "".join(seg.to_json() + "\n" for seg in segments)
+    written = []
+    for path, content in zip(output_paths(out_dir, job.doc, job.target_lang), (text, jsonl)):
+        if not path.exists() or path.read_text(encoding="utf-8") != content:
+            atomic_write_text(path, content)
+        written.append(path)
+    return written

@@ -1,0 +1,220 @@
+"""Argos Translate model packages: find, install, download, remove, and route a language pair.
+
+Packages live where Argos Translate keeps them (``$ARGOS_PACKAGES_DIR``, else
+``$XDG_DATA_HOME/argos-translate/packages``), so models installed with ``argospm`` and
+with ``backtrans models`` are the same models.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import urllib.error
+import urllib.request
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from translate.errors import BacktransError
+
+PACKAGE_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
+PIVOT = "en"
+
+
+@dataclass(frozen=True)
+class ModelPackage:
+    """An installed Argos Translate package (a directory with metadata.json and model/)."""
+
+    path: Path
+    from_code: str
+    to_code: str
+    version: str = ""
+    description: str = ""
+    target_prefix: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def model_dir(self) -> Path:
+        return self.path / "model"
+
+    @property
+    def tokenizer_path(self) -> Path:
+        """The SentencePiece model, or the BPE codes of older packages."""
+        sp = self.path / "sentencepiece.model"
+        return sp if sp.exists() else self.path / "bpe.model"
+
+    @property
+    def label(self) -> str:
+        return f"{self.from_code}→{self.to_code} {self.name} {self.version}".rstrip()
+
+
+def packages_dir() -> Path:
+    """The directory Argos Translate installs packages into."""
+    explicit = os.environ.get("ARGOS_PACKAGES_DIR")
+    if explicit:
+        return Path(explicit)
+    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return data_home / "argos-translate" / "packages"
+
+
+def read_package(path: Path) -> ModelPackage:
+    """Read and check one installed package directory."""
+    meta_path = path / "metadata.json"
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BacktransError("not an Argos package: no metadata.json", path) from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        line = getattr(e, "lineno", None)
+        raise BacktransError(f"corrupt metadata.json: {e}", meta_path, line) from None
+    if meta.get("type", "translate") != "translate":
+        raise BacktransError(f"not a translation package (type {meta.get('type')!r})", path)
+    if not meta.get("from_code") or not meta.get("to_code"):
+        raise BacktransError("metadata.json lacks from_code/to_code", meta_path)
+    package = ModelPackage(
+        path=path,
+        from_code=meta["from_code"],
+        to_code=meta["to_code"],
+        version=str(meta.get("package_version", "")),
+        description=str(meta.get("description") or meta.get("from_name", "")),
+        target_prefix=str(meta.get("target_prefix", "")),
+    )
+    if not (package.model_dir / "model.bin").is_file():
+        raise BacktransError("package has no model/model.bin", path)
+    if not package.tokenizer_path.is_file():
+        raise BacktransError("package has no sentencepiece.model (or bpe.model)", path)
+    return package
+
+
+def installed_packages(directory: Path | None = None) -> list[ModelPackage]:
+    """All translation packages installed in ``directory`` (default: Argos' packages dir)."""
+    directory = directory or packages_dir()
+    if not directory.is_dir():
+        return []
+    found = []
+    for path in sorted(directory.iterdir()):
+        if path.is_dir() and not path.name.startswith(".") and (path / "metadata.json").exists():
+            try:
+                found.append(read_package(path))
+            except BacktransError:
+                continue  # other Argos package types (sbd) or broken ones are not ours to list
+    return found
+
+
+def install_package(archive: Path | str, directory: Path | None = None) -> ModelPackage:
+    """Install an ``.argosmodel`` file (a zip of one package folder); replaces the same package."""
+    archive = Path(archive)
+    directory = directory or packages_dir()
+    if not archive.is_file():
+        raise BacktransError("no such model file", archive)
+    if not zipfile.is_zipfile(archive):
+        raise BacktransError("not an .argosmodel (zip) file", archive)
+    directory.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".install-", dir=directory))
+    try:
+        try:
+            with zipfile.ZipFile(archive) as zf:
+                bad = zf.testzip()
+                if bad is not None:
+                    raise BacktransError(f"corrupt archive member {bad}", archive)
+                tops = {Path(n).parts[0] for n in zf.namelist() if Path(n).parts}
+                if len(tops) != 1 or any(".." in Path(n).parts or n.startswith("/") for n in zf.namelist()):
+                    raise BacktransError("an .argosmodel must hold exactly one package folder", archive)
+                zf.extractall(staging)
+        except zipfile.BadZipFile as e:
+            raise BacktransError(f"corrupt archive: {e}", archive) from None
+        (top,) = tops
+        try:
+            package = read_package(staging / top)
+        except BacktransError as e:
+            raise BacktransError(e.message, archive) from None
+        target = directory / top
+        if target.exists():
+            old = directory / f".old-{top}"
+            shutil.rmtree(old, ignore_errors=True)
+            target.rename(old)
+            (staging / top).rename(target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            (staging / top).rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return read_package(target)
+
+
+def remove_package(from_code: str, to_code: str, directory: Path | None = None) -> list[ModelPackage]:
+    """Remove every installed package for the pair; an error when there is none."""
+    removed = [p for p in installed_packages(directory) if (p.from_code, p.to_code) == (from_code, to_code)]
+    if not removed:
+        raise BacktransError(f"no installed model for {from_code}→{to_code}")
+    for package in removed:
+        shutil.rmtree(package.path)
+    return removed
+
+
+def download_package(
+    from_code: str,
+    to_code: str,
+    directory: Path | None = None,
+    index_url: str | None = None,
+    timeout: float = 15.0,
+) -> ModelPackage:
+    """Download the pair's package from the Argos package index and install it."""
+    index_url = index_url or os.environ.get("BACKTRANS_PACKAGE_INDEX", PACKAGE_INDEX_URL)
+    index = json.loads(_fetch(index_url, timeout, what="the Argos package index"))
+    candidates = [
+        m for m in index
+        if m.get("type", "translate") == "translate" and (m.get("from_code"), m.get("to_code")) == (from_code, to_code)
+    ]
+    if not candidates:
+        raise BacktransError(f"the Argos package index has no model for {from_code}→{to_code}")
+    meta = max(candidates, key=lambda m: _version_key(str(m.get("package_version", "0"))))
+    data = None
+    for link in meta.get("links", []):
+        try:
+            data = _fetch(link, timeout, what="the model")
+            break
+        except BacktransError:
+            continue
+    if data is None:
+        raise BacktransError(f"could not download the {from_code}→{to_code} model from any of its links")
+    with tempfile.NamedTemporaryFile(suffix=".argosmodel") as tmp:
+        tmp.write(data)
+        tmp.flush()
+        return install_package(Path(tmp.name), directory)
+
+
+def _fetch(url: str, timeout: float, what: str) -> bytes:
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers={"User-Agent": "backtrans"}), timeout=timeout) as r:
+            return r.read()
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        reason = getattr(e, "reason", e)
+        raise BacktransError(
+            f"cannot reach {what} ({reason}). Offline? Download the .argosmodel file on a "
+            "connected machine (Argos Translate package index) and run: backtrans models install FILE.argosmodel"
+        ) from None
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in version.split("."))
+
+
+def find_route(from_code: str, to_code: str, packages: list[ModelPackage]) -> list[ModelPackage]:
+    """The packages that take ``from_code`` to ``to_code``: direct, else pivoting through English."""
+    by_pair = {(p.from_code, p.to_code): p for p in packages}
+    if (from_code, to_code) in by_pair:
+        return [by_pair[from_code, to_code]]
+    first, second = by_pair.get((from_code, PIVOT)), by_pair.get((PIVOT, to_code))
+    if first and second:
+        return [first, second]
+    have = ", ".join(sorted(f"{a}→{b}" for a, b in by_pair)) or "none"
+    raise BacktransError(
+        f"no model for {from_code}→{to_code} (directly or through {PIVOT}); installed: {have}. "
+        f"Install one with: backtrans models download {from_code} {to_code}  (or models install FILE)"
+    )
