@@ -1,8 +1,257 @@
-"""`backtrans glossary ...` (placeholder until its issue lands)."""
+"""`backtrans glossary ...`: list, show, add, edit, remove, validate, import, export, merge."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import List, Optional
 
 import typer
 
 from translate.cli import app
+from translate.errors import BacktransError
 
-glossary_app = typer.Typer(help="glossary commands.", no_args_is_help=True)
+glossary_app = typer.Typer(
+    help=(
+        "Maintain glossaries: one concept per name or Party term, with canonical en "
+        "(Vietnamese without diacritics) and vi, and per-language terms marked preferred, "
+        "admitted or deprecated. Every command works on --glossary PATH "
+        "(default: $BACKTRANS_GLOSSARY, else the shipped glossaries/vietnam-provinces.gloss). "
+        "Writes are atomic and locked, so two editors never lose each other's changes."
+    ),
+    no_args_is_help=True,
+)
 app.add_typer(glossary_app, name="glossary")
+
+GlossaryOpt = typer.Option(None, "--glossary", "-g", help="Glossary file (.gloss); default: the shipped one.")
+TermOpt = typer.Option(
+    None, "--term", "-t", help="LANG:TEXT[:STATUS], e.g. 'uk:Хай Дуонг:admitted' (repeatable)."
+)
+
+
+def _path(glossary: Optional[Path]) -> Path:
+    from translate.glossary import default_glossary_path
+
+    return glossary if glossary is not None else default_glossary_path()
+
+
+@glossary_app.command("list")
+def list_cmd(
+    glossary: Optional[Path] = GlossaryOpt,
+    kind: Optional[str] = typer.Option(None, help="Only concepts of this kind (person, place, party-term, ...)."),
+    lang: Optional[str] = typer.Option(None, help="Only concepts with terms in this language; show those terms."),
+    text: Optional[str] = typer.Option(None, help="Only concepts whose id, en, vi or a term contains TEXT."),
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+) -> None:
+    """List concepts: id, kind, en, vi and (with --lang) the terms in that language."""
+    from translate.formats.convert import concept_record
+    from translate.glossary import load_glossary
+    from translate.glossary.edit import filter_concepts
+
+    concepts = filter_concepts(load_glossary(_path(glossary)), kind, lang, text)
+    if fmt == "json":
+        print(json.dumps([concept_record(c) for c in concepts], ensure_ascii=False, indent=2))
+        return
+    if fmt != "text":
+        raise BacktransError(f"unknown --format {fmt!r} (text, json)")
+    for c in concepts:
+        terms = ""
+        if lang:
+            terms = "\t" + "; ".join(
+                t.text + ("" if t.status.value == "preferred" else f" ({t.status.value})") for t in c.terms_in(lang)
+            )
+        print(f"{c.id}\t{c.kind}\t{c.en}\t{c.vi}{terms}")
+
+
+@glossary_app.command("show")
+def show_cmd(concept_id: str = typer.Argument(..., metavar="ID"), glossary: Optional[Path] = GlossaryOpt) -> None:
+    """Print one concept in the glossary's own format."""
+    from translate.glossary import load_glossary
+    from translate.glossary.edit import concept_text, get_concept
+
+    print(concept_text(get_concept(load_glossary(_path(glossary)), concept_id)), end="")
+
+
+def _prompt_missing(values: dict[str, Optional[str]]) -> dict[str, str]:
+    missing = [k for k, v in values.items() if not v]
+    if missing and not sys.stdin.isatty():
+        raise BacktransError(f"missing --{', --'.join(missing)} (prompts need a terminal)")
+    return {k: v if v else typer.prompt(k) for k, v in values.items()}
+
+
+@glossary_app.command("add")
+def add_cmd(
+    concept_id: Optional[str] = typer.Option(None, "--id", help="Readable slug, e.g. hai-duong."),
+    kind: Optional[str] = typer.Option(None, help="person, place, party-term, programme, ..."),
+    en: Optional[str] = typer.Option(None, help="Canonical English (Vietnamese names: vi without diacritics)."),
+    vi: Optional[str] = typer.Option(None, help="Canonical Vietnamese, with diacritics."),
+    note: str = typer.Option("", help="Free note on the concept."),
+    term: Optional[List[str]] = TermOpt,
+    glossary: Optional[Path] = GlossaryOpt,
+) -> None:
+    """Add a concept (prompts for missing fields when run in a terminal)."""
+    from translate.glossary import Concept
+    from translate.glossary.edit import add_concept, parse_term_spec
+
+    fields = _prompt_missing({"id": concept_id, "kind": kind, "en": en, "vi": vi})
+    terms: dict = {}
+    specs = list(term or [])
+    if not specs and sys.stdin.isatty() and concept_id is None:
+        while spec := typer.prompt("term LANG:TEXT[:STATUS] (empty to finish)", default="", show_default=False):
+            specs.append(spec)
+    for spec in specs:
+        t = parse_term_spec(spec)
+        terms.setdefault(t.lang, []).append(t)
+    concept = Concept(fields["id"], fields["kind"], fields["en"], fields["vi"], terms, note)
+    add_concept(_path(glossary), concept)
+    print(f"added {concept.id}")
+
+
+@glossary_app.command("edit")
+def edit_cmd(
+    concept_id: str = typer.Argument(..., metavar="ID"),
+    kind: Optional[str] = typer.Option(None, help="New kind."),
+    en: Optional[str] = typer.Option(None, help="New canonical English."),
+    vi: Optional[str] = typer.Option(None, help="New canonical Vietnamese."),
+    note: Optional[str] = typer.Option(None, help="New note."),
+    term: Optional[List[str]] = typer.Option(
+        None, "--term", "-t", help="Add or restate a term: LANG:TEXT[:STATUS] (repeatable)."
+    ),
+    remove_term: Optional[List[str]] = typer.Option(None, help="Remove a term: LANG:TEXT (repeatable)."),
+    glossary: Optional[Path] = GlossaryOpt,
+) -> None:
+    """Change a concept with flags, or (no flags) edit its text in $EDITOR."""
+    from translate.glossary import load_glossary
+    from translate.glossary.edit import (
+        concept_text,
+        get_concept,
+        parse_term_spec,
+        replace_concept_text,
+        update_concept,
+    )
+
+    path = _path(glossary)
+    if any(v is not None for v in (kind, en, vi, note)) or term or remove_term:
+        removals = []
+        for spec in remove_term or []:
+            lang, sep, text = spec.partition(":")
+            if not sep:
+                raise BacktransError(f"--remove-term {spec!r} is not LANG:TEXT")
+            removals.append((lang, text))
+        update_concept(path, concept_id, kind=kind, en=en, vi=vi, note=note,
+                       add_terms=[parse_term_spec(s) for s in term or []], remove_terms=removals)
+        print(f"updated {concept_id}")
+        return
+    original = concept_text(get_concept(load_glossary(path), concept_id))
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    with tempfile.NamedTemporaryFile("w", suffix=".gloss", prefix=f"{concept_id}.", delete=False,
+                                     encoding="utf-8") as f:
+        f.write(original)
+    if subprocess.call([*shlex.split(editor), f.name]) != 0:
+        raise BacktransError(f"editor {editor!r} failed; nothing changed (your text: {f.name})")
+    edited = Path(f.name).read_text(encoding="utf-8")
+    if edited == original:
+        os.unlink(f.name)
+        print("no change")
+        return
+    try:
+        new = replace_concept_text(path, concept_id, original, edited)
+    except BacktransError as e:
+        raise BacktransError(f"{e} (your text is kept in {f.name})") from None
+    os.unlink(f.name)
+    print(f"updated {new.id}")
+
+
+@glossary_app.command("remove")
+def remove_cmd(concept_id: str = typer.Argument(..., metavar="ID"), glossary: Optional[Path] = GlossaryOpt) -> None:
+    """Remove a concept."""
+    from translate.glossary.edit import remove_concept
+
+    remove_concept(_path(glossary), concept_id)
+    print(f"removed {concept_id}")
+
+
+@glossary_app.command("validate")
+def validate_cmd(glossary: Optional[Path] = GlossaryOpt) -> None:
+    """Check the glossary; print FILE:LINE: CONCEPT: MESSAGE per problem, exit 1 when any."""
+    from translate.glossary import load_glossary
+    from translate.glossary.validate import validate_glossary
+
+    g = load_glossary(_path(glossary))
+    problems = validate_glossary(g)
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"{len(problems)} problem(s) in {g.path}", file=sys.stderr)
+        raise typer.Exit(1)
+    print(f"{g.path}: {len(g)} concepts, no problems")
+
+
+@glossary_app.command("import")
+def import_cmd(
+    file: Path = typer.Argument(..., help="TBX (v2 or v3), CSV, TSV or .gloss file."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="tbx, csv, tsv or gloss (default: by extension)."),
+    glossary: Optional[Path] = GlossaryOpt,
+) -> None:
+    """Merge the concepts of FILE into the glossary (nothing written when they conflict)."""
+    from translate.formats.convert import read_glossary_file
+    from translate.glossary.merge import import_into
+
+    result = import_into(_path(glossary), read_glossary_file(file, fmt))
+    _report_merge(result)
+    print(f"imported {len(result.added)} new concept(s), extended {len(result.extended)}")
+
+
+def _report_merge(result) -> None:  # type: ignore[no-untyped-def]
+    if result.conflicts:
+        for c in result.conflicts:
+            print(c)
+        print(f"{len(result.conflicts)} conflict(s): nothing written", file=sys.stderr)
+        raise typer.Exit(1)
+
+
+@glossary_app.command("export")
+def export_cmd(
+    fmt: str = typer.Option(..., "--format", help="tbx (TBX v3, TBX-Basic), csv or tsv (one column per language)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    layout: str = typer.Option("wide", help="CSV/TSV: wide (one row per concept) or long (one row per term)."),
+    glossary: Optional[Path] = GlossaryOpt,
+) -> None:
+    """Export the glossary as TBX, CSV or TSV."""
+    from translate.atomic import atomic_write_bytes
+    from translate.formats.convert import export_glossary
+    from translate.glossary import load_glossary
+
+    data = export_glossary(load_glossary(_path(glossary)), fmt, layout)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        atomic_write_bytes(output, data)
+
+
+@glossary_app.command("merge")
+def merge_cmd(
+    a: Path = typer.Argument(..., help="First glossary (its order and values come first)."),
+    b: Path = typer.Argument(..., help="Second glossary (its new concepts and terms are added)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Merged .gloss file (default: stdout)."),
+) -> None:
+    """Merge two glossaries; conflicts are listed (exit 1) and nothing is written."""
+    from translate.atomic import atomic_write_text
+    from translate.formats.convert import read_glossary_file
+    from translate.formats.gloss import dump_gloss
+    from translate.glossary.merge import merge_glossaries
+
+    result = merge_glossaries(read_glossary_file(a), read_glossary_file(b))
+    _report_merge(result)
+    text = dump_gloss(result.glossary)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write_text(output, text)
+        print(f"merged into {output}: {len(result.added)} added, {len(result.extended)} extended", file=sys.stderr)

@@ -25,6 +25,9 @@ class Term:
     status: Status = Status.PREFERRED
     note: str = ""
     source: str = ""
+    # File bookkeeping, not part of the term's identity (equality ignores them).
+    line: int = field(default=0, compare=False)
+    comment: str = field(default="", compare=False)  # '#' lines written just before the term
 
 
 @dataclass
@@ -41,7 +44,11 @@ class Concept:
     vi: str
     terms: dict[str, list[Term]] = field(default_factory=dict)
     note: str = ""
-    line: int = 0  # line where the concept starts in its file (0: not from a file)
+    # File bookkeeping, not part of the concept's identity (equality ignores them).
+    line: int = field(default=0, compare=False)  # line of the concept header (0: not from a file)
+    lines: dict[str, int] = field(default_factory=dict, compare=False)  # field name → line
+    comment: str = field(default="", compare=False)  # '#' lines written just before the concept
+    field_comments: dict[str, str] = field(default_factory=dict, compare=False)
 
     def terms_in(self, lang: str) -> list[Term]:
         """All terms of this concept in ``lang`` (canonical en/vi first when not listed)."""
@@ -64,6 +71,7 @@ class Concept:
 
     @property
     def languages(self) -> list[str]:
+        """Every language the concept has a form in (en and vi always)."""
         return sorted(set(self.terms) | {"en", "vi"})
 
 
@@ -74,9 +82,13 @@ class Glossary:
     concepts: list[Concept] = field(default_factory=list)
     path: Path | None = None
     name: str = ""
+    header: str = field(default="", compare=False)  # comment block at the top of the file
+    trailer: str = field(default="", compare=False)  # comment block after the last concept
 
     def __post_init__(self) -> None:
-        self._by_id = {c.id: c for c in self.concepts}
+        self._by_id: dict[str, Concept] = {}
+        for c in self.concepts:
+            self._by_id.setdefault(c.id, c)  # first one wins, as in add(); validate() reports the rest
 
     def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts)
@@ -88,14 +100,26 @@ class Glossary:
         return concept_id in self._by_id
 
     def get(self, concept_id: str) -> Concept | None:
+        """The concept with this id, or None."""
         return self._by_id.get(concept_id)
 
     def add(self, concept: Concept) -> None:
+        """Append ``concept`` (a duplicate id is kept for validate() to report)."""
         self.concepts.append(concept)
         self._by_id.setdefault(concept.id, concept)
 
     def remove(self, concept_id: str) -> Concept | None:
+        """Remove and return the concept with this id (None when absent)."""
         concept = self._by_id.pop(concept_id, None)
         if concept is not None:
             self.concepts = [c for c in self.concepts if c.id != concept_id]
         return concept
+
+    def replace(self, concept: Concept) -> None:
+        """Put ``concept`` in place of the concept with the same id (appended when new)."""
+        for i, c in enumerate(self.concepts):
+            if c.id == concept.id:
+                self.concepts[i] = concept
+                self._by_id[concept.id] = concept
+                return
+        self.add(concept)

@@ -1,0 +1,156 @@
+"""TBX and CSV/TSV: lossless round trips, TBX v2 reading, and clean errors on malformed files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from translate.errors import BacktransError
+from translate.formats.convert import export_glossary, read_glossary_file
+from translate.formats.tabular import dump_tabular, parse_tabular
+from translate.formats.tbx import NS, dump_tbx, parse_tbx
+from translate.glossary import Concept, Glossary, Status, Term, load_glossary, shipped_glossary_path
+
+DATA = Path(__file__).resolve().parent / "data" / "glossary"
+BACKTRANS = str(Path(sys.executable).with_name("backtrans"))
+
+
+def odd_glossary() -> Glossary:
+    """Notes, statuses, sources and characters that formats like to break."""
+    return Glossary([
+        Concept("hai-duong", "place", "Hai Duong", "Hải Dương", {
+            "uk": [Term("Хайзионг", "uk", source="seeds/uk.txt"),
+                   Term("Хай Дуонг", "uk", Status.ADMITTED, note='reading; "Latin", <spelling> & more')],
+            "ar": [Term("هاي دونغ", "ar", Status.DEPRECATED, note="right-to-left\ttab")],
+            "en": [Term("Haiduong", "en", Status.DEPRECATED, note="one word")],
+        }, note="multi\nline, with ; semicolons, commas and \\ backslash"),
+        Concept("semi", "party-term", "A;B", "Ủy ban", {
+            "pt-BR": [Term("Comitê; do Povo", "pt-BR"), Term("x\\y", "pt-BR", Status.ADMITTED)],
+            "vi": [Term("UBND", "vi", Status.ADMITTED, note="abbreviation")],
+        }),
+        Concept("bare", "programme", "OCOP", "OCOP"),
+    ])
+
+
+@pytest.mark.parametrize("build", [lambda: load_glossary(shipped_glossary_path()), odd_glossary],
+                         ids=["shipped", "synthetic"])
+def test_tbx_round_trip_is_lossless(build):
+    g = build()
+    assert parse_tbx(dump_tbx(g)).concepts == g.concepts
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+@pytest.mark.parametrize("layout", ["wide", "long"])
+@pytest.mark.parametrize("build", [lambda: load_glossary(shipped_glossary_path()), odd_glossary],
+                         ids=["shipped", "synthetic"])
+def test_csv_tsv_round_trip_is_lossless(build, fmt, layout):
+    g = build()
+    assert parse_tabular(dump_tabular(g, fmt, layout), f"x.{fmt}", fmt).concepts == g.concepts
+
+
+def test_tbx_v3_is_tbx_basic_dca_with_administrative_status():
+    root = etree.fromstring(dump_tbx(odd_glossary()))
+    assert root.tag == f"{{{NS}}}tbx"
+    assert (root.get("type"), root.get("style")) == ("TBX-Basic", "dca")
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    ns = {"t": NS, "xml": "http://www.w3.org/XML/1998/namespace"}
+    entry = root.find(".//t:conceptEntry[@id='hai-duong']", ns)
+    assert entry.find("t:descrip[@type='subjectField']", ns).text == "place"
+    uk = entry.find("t:langSec[@xml:lang='uk']", ns)
+    statuses = [s.text for s in uk.findall("t:termSec/t:termNote[@type='administrativeStatus']", ns)]
+    assert statuses == ["preferredTerm-admn-sts", "admittedTerm-admn-sts"]
+    en_first = entry.find("t:langSec[@xml:lang='en']/t:termSec/t:term", ns)
+    assert en_first.text == "Hai Duong"  # the canonical form leads its langSec
+
+
+def test_tbx_v2_martif_with_tig_and_ntig_is_read():
+    g = read_glossary_file(DATA / "martif_v2.tbx")
+    nd = g.get("nam-dinh")
+    assert (nd.kind, nd.en, nd.vi) == ("place", "Nam Dinh", "Nam Định")
+    assert nd.terms["pl"] == [Term("Nam Dinh", "pl", source="seeds/pl_nam_dinh_grassroots.txt")]
+    pc = g.get("peoples-committee")
+    assert pc.kind == "party-term" and pc.en == "People's Committee"
+    assert [(t.text, t.status, t.note) for t in pc.terms["pl"]] == [
+        ("Komitet Ludowy", Status.PREFERRED, ""),
+        ("Ludowy Komitet", Status.ADMITTED, "word order copied from English"),
+    ]
+
+
+def test_a_termbase_csv_with_only_language_columns_is_read():
+    text = "en,vi,pl,uk\nHai Duong,Hải Dương,,Хайзионг; Хай Дуонг\nPeople's Committee,Ủy ban nhân dân,Komitet Ludowy;Ludowy Komitet,\n"
+    g = parse_tabular(text, "memoq.csv")
+    assert [c.id for c in g] == ["hai-duong", "people-s-committee"]
+    assert [t.text for t in g.get("hai-duong").terms["uk"]] == ["Хайзионг", "Хай Дуонг"]
+    assert g.get("people-s-committee").canonical("pl") == "Komitet Ludowy"
+
+
+def test_export_and_import_through_the_cli(tmp_path):
+    out = tmp_path / "shipped.tbx"
+    run = subprocess.run([BACKTRANS, "glossary", "export", "--format", "tbx", "-o", str(out)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    target = tmp_path / "new.gloss"
+    run = subprocess.run([BACKTRANS, "glossary", "import", str(out), "--glossary", str(target)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert load_glossary(target).concepts == load_glossary(shipped_glossary_path()).concepts
+    run = subprocess.run([BACKTRANS, "glossary", "export", "--format", "csv"], capture_output=True, text=True)
+    assert run.stdout.startswith("concept_id,kind,note,en,en_status")
+
+
+BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE tbx [
+ <!ENTITY a "aaaaaaaaaa">
+ <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+ <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+]>
+<tbx type="TBX-Basic" xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry id="x">&c;</conceptEntry></body></text></tbx>
+"""
+
+
+def malformed_files(tmp: Path) -> dict[str, tuple[Path, int | None, str]]:
+    """name → (file, expected line, words expected in the message)."""
+    files = {}
+
+    def put(name: str, data: bytes, line: int | None, words: str) -> None:
+        path = tmp / name
+        path.write_bytes(data)
+        files[name] = (path, line, words)
+
+    put("bad.tbx", b'<?xml version="1.0"?>\n<tbx>\n<text><body>\n<conceptEntry>\n</tbx>\n', 5, "malformed XML")
+    put("encoding.tbx", '<?xml version="1.0" encoding="UTF-8"?>\n<tbx><text><body>\n<conceptEntry id="x">Хай</conceptEntry>\n</body></text></tbx>\n'.encode("cp1251"), 3, "malformed XML")
+    put("bomb.tbx", BOMB, 3, "entity")
+    put("notbx.tbx", b'<?xml version="1.0"?>\n<html/>\n', 2, "not a TBX file")
+    put("cp1251.csv", "en,vi,uk\nHai Duong,Hai Duong,Хайзионг\n".encode("cp1251"), 2, "not UTF-8")
+    put("noheader.csv", "Hai Duong,Hải Dương,Хайзионг\n".encode(), 1, "missing header")
+    put("huge.csv", b"en,vi\n" + b"x" * (10 * 1024 * 1024) + b",y\n", 2, "field larger")
+    put("ragged.tsv", "en\tvi\nHai Duong\tHải Dương\textra\n".encode(), 2, "cells")
+    return files
+
+
+def test_malformed_files_raise_backtrans_error_with_line(tmp_path):
+    for name, (path, line, words) in malformed_files(tmp_path).items():
+        with pytest.raises(BacktransError) as err:
+            read_glossary_file(path)
+        assert err.value.line == line and words in err.value.message, (name, err.value)
+
+
+def test_malformed_files_through_the_cli_exit_2_with_one_line(tmp_path):
+    target = tmp_path / "target.gloss"
+    for name, (path, line, words) in malformed_files(tmp_path).items():
+        run = subprocess.run([BACKTRANS, "glossary", "import", str(path), "-g", str(target)],
+                             capture_output=True, text=True, timeout=60)
+        assert run.returncode == 2, (name, run.stderr)
+        assert "Traceback" not in run.stderr
+        lines = run.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(f"backtrans: error: {path}:{line}: "), (name, lines)
+    assert not target.exists()
+
+
+def test_export_rejects_an_unknown_format():
+    with pytest.raises(BacktransError):
+        export_glossary(Glossary(), "xlsx")

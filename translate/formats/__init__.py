@@ -1,0 +1,1 @@
+"""Interchange formats for glossaries: the native .gloss text, TBX, CSV/TSV."""

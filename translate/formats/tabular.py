@@ -1,0 +1,255 @@
+"""CSV and TSV glossaries, as memoQ, Trados and Phrase termbases exchange them.
+
+Two layouts, recognised from the header row (column names are case-insensitive):
+
+* **wide** (one row per concept, what ``dump_tabular`` writes): one column per language,
+  named by its code (``en``, ``vi``, ``uk``, ``pl``, ``id``, ``ar``, ``pt-BR``...), holding
+  the terms separated by ``;`` (a literal ``;`` or ``\\`` in a term is written ``\\;``,
+  ``\\\\``). Optional companion columns ``<lang>_status``, ``<lang>_note``,
+  ``<lang>_source`` hold one ``;``-separated value per term (status: preferred,
+  admitted, deprecated; empty = preferred). Concept columns: ``concept_id``, ``kind``,
+  ``note``. The FIRST term of the ``en`` and ``vi`` cells is the canonical form.
+* **long** (one row per term): columns ``concept_id``, ``kind``, ``en``, ``vi``, ``note``,
+  ``lang``, ``term``, ``status``, ``term_note``, ``source``; rows of one concept repeat
+  the concept columns.
+
+Indonesian's code ``id`` is why the concept column is ``concept_id``. A file without
+``concept_id`` gets ids made from the English form; without ``kind`` the kind is ``term``.
+Files are UTF-8 (a BOM is fine) or UTF-16 with a BOM (Excel's "Unicode text").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from translate.errors import BacktransError
+from translate.glossary.model import Concept, Glossary, Status, Term
+
+CONCEPT_COLUMNS = ("concept_id", "kind", "note")
+LONG_COLUMNS = ("concept_id", "kind", "en", "vi", "note", "lang", "term", "status", "term_note", "source")
+TERM_ATTRS = ("status", "note", "source")
+MAX_FIELD = 1_000_000  # characters in one cell
+_LANG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*\Z", re.IGNORECASE)
+_STATUSES = {s.value: s for s in Status}
+
+
+def delimiter_for(fmt: str) -> str:
+    """The field separator of ``csv`` or ``tsv``."""
+    return "\t" if fmt == "tsv" else ","
+
+
+def _join(values: list[str]) -> str:
+    return ";".join(v.replace("\\", "\\\\").replace(";", "\\;") for v in values)
+
+
+def _split_cell(cell: str) -> list[str]:
+    """``a;b\\;c`` → ``['a', 'b;c']`` (items stripped of surrounding spaces)."""
+    if not cell.strip():
+        return []
+    parts: list[str] = []
+    buf: list[str] = []
+    chars = iter(cell)
+    for ch in chars:
+        if ch == "\\":
+            buf.append(next(chars, "\\"))
+        elif ch == ";":
+            parts.append("".join(buf).strip())
+            buf = []
+        else:
+            buf.append(ch)
+    parts.append("".join(buf).strip())
+    return parts
+
+
+def dump_tabular(glossary: Glossary, fmt: str = "csv", layout: str = "wide") -> str:
+    """``glossary`` as CSV or TSV text in the wide (default) or long layout."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter_for(fmt), lineterminator="\n")
+    if layout == "long":
+        writer.writerow(LONG_COLUMNS)
+        for c in glossary.concepts:
+            rows = [t for terms in c.terms.values() for t in terms]
+            if not rows:
+                writer.writerow([c.id, c.kind, c.en, c.vi, c.note, "", "", "", "", ""])
+            for t in rows:
+                writer.writerow([c.id, c.kind, c.en, c.vi, c.note, t.lang, t.text, t.status.value, t.note, t.source])
+        return buffer.getvalue()
+    langs = ["en", "vi"]
+    for c in glossary.concepts:
+        for lang in c.terms:
+            if lang not in langs:
+                langs.append(lang)
+    header = list(CONCEPT_COLUMNS)
+    for lang in langs:
+        header += [lang, f"{lang}_status", f"{lang}_note", f"{lang}_source"]
+    writer.writerow(header)
+    for c in glossary.concepts:
+        row = [c.id, c.kind, c.note]
+        for lang in langs:
+            terms = list(c.terms.get(lang, []))
+            if lang in ("en", "vi"):
+                terms.insert(0, Term(c.canonical(lang), lang))
+            row += [
+                _join([t.text for t in terms]),
+                _join(["" if t.status is Status.PREFERRED else t.status.value for t in terms]).rstrip(";"),
+                _join([t.note for t in terms]) if any(t.note for t in terms) else "",
+                _join([t.source for t in terms]) if any(t.source for t in terms) else "",
+            ]
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def decode_table(data: bytes, path: Path | str) -> str:
+    """Text of a CSV/TSV file: UTF-8 (BOM optional) or UTF-16 with BOM; else a clear error."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise BacktransError(f"bad UTF-16: {e.reason}", path) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise BacktransError(
+            f"not UTF-8 (byte 0x{data[e.start]:02x}; a cp1251 or Latin-1 export?): re-save the file as UTF-8",
+            path, line,
+        ) from None
+
+
+def _status(value: str, path: Path | str, line: int) -> Status:
+    value = value.strip().lower()
+    if not value:
+        return Status.PREFERRED
+    value = value.removesuffix("term-admn-sts").removesuffix("term")
+    if value not in _STATUSES:
+        raise BacktransError(f"unknown status {value!r} (preferred, admitted, deprecated)", path, line)
+    return _STATUSES[value]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def parse_tabular(text: str, path: Path | str = "<table>", fmt: str = "csv") -> Glossary:
+    """Read a wide or long CSV/TSV glossary (layout recognised from the header row)."""
+    csv.field_size_limit(MAX_FIELD)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_for(fmt), strict=True)
+    rows: list[list[str]] = []
+    starts: list[int] = []
+    try:
+        previous = 0
+        for row in reader:
+            rows.append(row)
+            starts.append(previous + 1)
+            previous = reader.line_num
+    except csv.Error as e:
+        raise BacktransError(f"malformed {fmt.upper()}: {e}", path, reader.line_num or None) from None
+    if not rows:
+        raise BacktransError(f"empty {fmt.upper()} file", path)
+    header = [h.strip() for h in rows[0]]
+    lowered = [h.lower() for h in header]
+    known = set(LONG_COLUMNS) | {"concept_id"}
+    if not any(h in known or _LANG.match(h) or h.rsplit("_", 1)[0] in known for h in lowered) or not any(
+        _LANG.match(h) or h == "lang" for h in lowered
+    ):
+        raise BacktransError(
+            f"missing header row: the first row must name the columns (language codes such as en, vi, uk; "
+            f"got {', '.join(repr(h) for h in header[:4])})", path, 1,
+        )
+    if len(set(lowered)) != len(lowered):
+        dup = next(h for h in lowered if lowered.count(h) > 1)
+        raise BacktransError(f"column {dup!r} appears twice in the header", path, 1)
+    if "lang" in lowered and "term" in lowered:
+        return _parse_long(rows, starts, lowered, path)
+    return _parse_wide(rows, starts, header, lowered, path)
+
+
+def _parse_wide(rows: list[list[str]], starts: list[int], header: list[str], lowered: list[str], path: Path | str) -> Glossary:
+    langs: list[tuple[str, int]] = []
+    attrs: dict[tuple[str, str], int] = {}
+    concept_cols: dict[str, int] = {}
+    for i, h in enumerate(lowered):
+        base, _, suffix = h.rpartition("_")
+        if h in CONCEPT_COLUMNS:
+            concept_cols[h] = i
+        elif base and suffix in TERM_ATTRS and _LANG.match(base):
+            attrs[(base, suffix)] = i
+        elif _LANG.match(h):
+            langs.append((header[i], i))
+        else:
+            raise BacktransError(f"unknown column {header[i]!r}", path, 1)
+    concepts: list[Concept] = []
+    for index, row in enumerate(rows[1:], 1):
+        line = starts[index]
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header):
+            raise BacktransError(f"{len(row)} cells but the header has {len(header)} columns", path, line)
+        row = row + [""] * (len(header) - len(row))
+        terms: dict[str, list[Term]] = {}
+        en = vi = ""
+        for lang, col in langs:
+            texts = _split_cell(row[col])
+            if not texts:
+                continue
+            key = lang.lower()
+
+            def column(attr: str) -> list[str]:
+                col_ = attrs.get((key, attr))
+                values = _split_cell(row[col_]) if col_ is not None else []
+                if len(values) > len(texts):
+                    raise BacktransError(
+                        f"column {lang}_{attr} has {len(values)} values for {len(texts)} terms", path, line
+                    )
+                return values + [""] * (len(texts) - len(values))
+
+            statuses, notes, sources = column("status"), column("note"), column("source")
+            listed = [
+                Term(t, lang, _status(s, path, line), n, src)
+                for t, s, n, src in zip(texts, statuses, notes, sources)
+            ]
+            if key == "en":
+                en = listed.pop(0).text
+            elif key == "vi":
+                vi = listed.pop(0).text
+            if listed:
+                terms[lang] = listed
+        get = lambda name: row[concept_cols[name]] if name in concept_cols else ""  # noqa: E731
+        cid = get("concept_id").strip() or _slug(en) or f"concept-{index}"
+        concepts.append(Concept(cid, get("kind") or "term", en, vi, terms, get("note"), line=line))
+    return Glossary(concepts, path=Path(path), name=Path(path).stem)
+
+
+def _parse_long(rows: list[list[str]], starts: list[int], lowered: list[str], path: Path | str) -> Glossary:
+    unknown = [h for h in lowered if h not in LONG_COLUMNS]
+    if unknown:
+        raise BacktransError(f"unknown column {unknown[0]!r} in a one-row-per-term file", path, 1)
+    col = {h: i for i, h in enumerate(lowered)}
+    by_id: dict[str, Concept] = {}
+    concepts: list[Concept] = []
+    for index, row in enumerate(rows[1:], 1):
+        line = starts[index]
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(lowered):
+            raise BacktransError(f"{len(row)} cells but the header has {len(lowered)} columns", path, line)
+        row = row + [""] * (len(lowered) - len(row))
+        get = lambda name: row[col[name]] if name in col else ""  # noqa: E731
+        cid = get("concept_id").strip() or _slug(get("en")) or f"concept-{index}"
+        concept = by_id.get(cid)
+        if concept is None:
+            concept = Concept(cid, get("kind") or "term", get("en"), get("vi"), {}, get("note"), line=line)
+            by_id[cid] = concept
+            concepts.append(concept)
+        elif (get("en"), get("vi")) != (concept.en, concept.vi):
+            raise BacktransError(f"concept {cid!r}: en/vi differ from its first row (line {concept.line})", path, line)
+        lang, text = get("lang").strip(), get("term")
+        if lang or text:
+            if not lang:
+                raise BacktransError("term without a lang", path, line)
+            term = Term(text, lang, _status(get("status"), path, line), get("term_note"), get("source"))
+            concept.terms.setdefault(lang, []).append(term)
+    return Glossary(concepts, path=Path(path), name=Path(path).stem)

@@ -1,0 +1,199 @@
+"""TBX: write TBX v3 (ISO 30042:2019, TBX-Basic, DCA style); read v3 and v2 (``<martif>``).
+
+Mapping: a concept is a ``conceptEntry`` (``id`` attribute); its kind is
+``<descrip type="subjectField">``, its note a ``<note>``. Each language is a ``langSec``
+of ``termSec``s with ``<termNote type="administrativeStatus">``, ``<note>`` and
+``<admin type="source">``. The canonical en and vi forms are the FIRST ``termSec`` of the
+en and vi ``langSec``s (written even when empty); the concept's other en/vi terms follow.
+Reading v2 (or v3 from other tools), the first en/vi term is taken as canonical.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from translate.errors import BacktransError
+from translate.glossary.model import Concept, Glossary, Status, Term
+
+NS = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_TO_TBX = {
+    Status.PREFERRED: "preferredTerm-admn-sts",
+    Status.ADMITTED: "admittedTerm-admn-sts",
+    Status.DEPRECATED: "deprecatedTerm-admn-sts",
+}
+_FROM_TBX = {
+    "preferredterm-admn-sts": Status.PREFERRED,
+    "admittedterm-admn-sts": Status.ADMITTED,
+    "deprecatedterm-admn-sts": Status.DEPRECATED,
+    "supersededterm-admn-sts": Status.DEPRECATED,
+    # TBX v2 normativeAuthorization values
+    "preferredterm": Status.PREFERRED,
+    "admittedterm": Status.ADMITTED,
+    "deprecatedterm": Status.DEPRECATED,
+    "supersededterm": Status.DEPRECATED,
+    "standardizedterm": Status.PREFERRED,
+    "legalterm": Status.PREFERRED,
+    "regulatedterm": Status.PREFERRED,
+}
+_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_DOCTYPE = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+
+
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrib: str) -> etree._Element:
+    el = etree.SubElement(parent, f"{{{NS}}}{tag}", attrib)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _term_sec(lang_sec: etree._Element, term: Term) -> None:
+    sec = _sub(lang_sec, "termSec")
+    _sub(sec, "term", term.text)
+    _sub(sec, "termNote", _TO_TBX[term.status], type="administrativeStatus")
+    if term.note:
+        _sub(sec, "note", term.note)
+    if term.source:
+        _sub(sec, "admin", term.source, type="source")
+
+
+def dump_tbx(glossary: Glossary) -> bytes:
+    """``glossary`` as a TBX v3 TBX-Basic document (UTF-8 bytes)."""
+    root = etree.Element(
+        f"{{{NS}}}tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"}, nsmap={None: NS}
+    )
+    header = _sub(root, "tbxHeader")
+    file_desc = _sub(header, "fileDesc")
+    _sub(_sub(file_desc, "titleStmt"), "title", glossary.name or "glossary")
+    _sub(_sub(file_desc, "sourceDesc"), "p", "backtrans glossary export")
+    body = _sub(_sub(root, "text"), "body")
+    for concept in glossary.concepts:
+        entry = _sub(body, "conceptEntry", id=concept.id)
+        _sub(entry, "descrip", concept.kind, type="subjectField")
+        if concept.note:
+            _sub(entry, "note", concept.note)
+        langs = ["en", "vi"] + [lang for lang in concept.terms if lang not in ("en", "vi")]
+        for lang in langs:
+            terms = list(concept.terms.get(lang, []))
+            if lang in ("en", "vi"):
+                canonical = Term(concept.canonical(lang), lang, Status.PREFERRED)
+                if terms and terms[0] == canonical:
+                    terms.pop(0)  # listed exactly as the canonical: written once
+                terms.insert(0, canonical)
+            if not terms:
+                continue
+            lang_sec = _sub(entry, "langSec", **{XML_LANG: lang})
+            for term in terms:
+                _term_sec(lang_sec, term)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
+    )
+
+
+def _local(el: etree._Element) -> str:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _text(el: etree._Element) -> str:
+    return "".join(el.itertext())
+
+
+def _children(el: etree._Element, name: str) -> list[etree._Element]:
+    return [c for c in el if _local(c) == name]
+
+
+def _read_term(container: etree._Element, lang: str, path: Path | str) -> Term | None:
+    """A Term from a v3 termSec or a v2 tig/ntig (the term, its notes may be nested)."""
+    text: str | None = None
+    status, note, source = Status.PREFERRED, "", ""
+    for el in container.iter():
+        name = _local(el)
+        kind = (el.get("type") or "").strip()
+        if name == "term" and text is None:
+            text = _text(el)
+        elif name == "termNote" and kind in ("administrativeStatus", "normativeAuthorization"):
+            value = _text(el).strip()
+            if value.lower() not in _FROM_TBX:
+                raise BacktransError(f"unknown {kind} {value!r}", path, el.sourceline)
+            status = _FROM_TBX[value.lower()]
+        elif name == "note" and not note:
+            note = _text(el)
+        elif name in ("admin", "descrip") and kind == "source" and not source:
+            source = _text(el)
+    if text is None:
+        return None
+    return Term(text, lang, status, note, source)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
+    """Read a TBX v3 (``<tbx>``) or v2 (``<martif>``) document into a Glossary."""
+    decl = _ENTITY_DECL.search(data) or _DOCTYPE.search(data)
+    if decl:
+        line = data.count(b"\n", 0, decl.start()) + 1
+        raise BacktransError("DTD with entity declarations refused (entity bomb protection)", path, line)
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as e:
+        msg = str(e.msg or e).split(", line ")[0]
+        raise BacktransError(f"malformed XML: {msg}", path, e.lineno or None) from None
+    top = _local(root)
+    if top not in ("tbx", "martif"):
+        raise BacktransError(f"not a TBX file: root element is <{top}>, not <tbx> or <martif>", path, root.sourceline)
+    entry_name, lang_name = ("conceptEntry", "langSec") if top == "tbx" else ("termEntry", "langSet")
+    body = next((el for el in root.iter() if _local(el) == "body"), None)
+    if body is None:
+        raise BacktransError("TBX file without <text><body>", path, root.sourceline)
+    concepts: list[Concept] = []
+    for number, entry in enumerate((el for el in body if _local(el) in ("conceptEntry", "termEntry")), 1):
+        if _local(entry) != entry_name:
+            raise BacktransError(f"<{_local(entry)}> in a <{top}> file", path, entry.sourceline)
+        kind, note = "", ""
+        terms: dict[str, list[Term]] = {}
+        for child in entry:
+            name = _local(child)
+            if name == "descrip" and child.get("type") == "subjectField":
+                kind = _text(child)
+            elif name == "descripGrp":
+                for d in child:
+                    if _local(d) == "descrip" and d.get("type") == "subjectField":
+                        kind = _text(d)
+            elif name == "note":
+                note = _text(child)
+            elif name == lang_name:
+                lang = child.get(XML_LANG) or child.get("lang")
+                if not lang:
+                    raise BacktransError(f"<{lang_name}> without xml:lang", path, child.sourceline)
+                for sec in child:
+                    if _local(sec) in ("termSec", "tig", "ntig"):
+                        term = _read_term(sec, lang, path)
+                        if term is None:
+                            raise BacktransError(f"<{_local(sec)}> without <term>", path, sec.sourceline)
+                        terms.setdefault(lang, []).append(term)
+        en_terms, vi_terms = terms.pop("en", []), terms.pop("vi", [])
+        en = en_terms.pop(0).text if en_terms else ""
+        vi = vi_terms.pop(0).text if vi_terms else ""
+        ordered: dict[str, list[Term]] = {}
+        if en_terms:
+            ordered["en"] = en_terms
+        if vi_terms:
+            ordered["vi"] = vi_terms
+        ordered.update(terms)
+        cid = entry.get("id") or _slug(en) or f"concept-{number}"
+        concepts.append(
+            Concept(cid, kind or "term", en, vi, ordered, note, line=entry.sourceline or 0)
+        )
+    return Glossary(concepts, path=Path(path), name=Path(path).stem)

@@ -1,0 +1,151 @@
+"""Glossary maintenance: list, add, update, remove, re-parse an edited concept, locked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from translate.errors import BacktransError
+from translate.glossary.model import Concept, Glossary, Status, Term
+from translate.glossary.store import editing
+
+_STATUSES = {s.value: s for s in Status}
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+
+def parse_term_spec(spec: str) -> Term:
+    """``LANG:TEXT[:STATUS]`` (``uk:Хай Дуонг:admitted``) as a Term; STATUS defaults to preferred."""
+    lang, sep, rest = spec.partition(":")
+    if not sep or not lang.strip() or not rest.strip():
+        raise BacktransError(f"term {spec!r} is not LANG:TEXT[:STATUS]")
+    text, _, status = rest.rpartition(":")
+    if not text or status not in _STATUSES:
+        text, status = rest, "preferred"
+    return Term(text, lang.strip(), _STATUSES[status])
+
+
+def check_id(concept_id: str) -> str:
+    """``concept_id`` when it is a readable slug (lower case, digits, single hyphens)."""
+    if not _ID.match(concept_id):
+        raise BacktransError(f"id {concept_id!r} must be a slug such as 'hai-duong' (a-z, 0-9, '-')")
+    return concept_id
+
+
+def filter_concepts(
+    glossary: Glossary, kind: str | None = None, lang: str | None = None, text: str | None = None
+) -> list[Concept]:
+    """Concepts of ``kind``, with terms in ``lang``, whose id, forms or terms contain ``text``."""
+    needle = text.casefold() if text else None
+    out = []
+    for c in glossary.concepts:
+        if kind and c.kind != kind:
+            continue
+        if lang and lang not in c.terms and lang not in ("en", "vi"):
+            continue
+        if needle is not None:
+            langs = [lang] if lang else c.languages
+            haystack = [c.id, c.en, c.vi] + [t.text for code in langs for t in c.terms_in(code)]
+            if not any(needle in h.casefold() for h in haystack):
+                continue
+        out.append(c)
+    return out
+
+
+def get_concept(glossary: Glossary, concept_id: str) -> Concept:
+    """The concept with ``concept_id``; a BacktransError naming the file when absent."""
+    concept = glossary.get(concept_id)
+    if concept is None:
+        raise BacktransError(f"no concept with id {concept_id!r}", glossary.path)
+    return concept
+
+
+def add_concept(path: Path | str | None, concept: Concept) -> Concept:
+    """Append ``concept`` to the glossary file (locked read-modify-write); the id must be new."""
+    check_id(concept.id)
+    with editing(path, create=True) as glossary:
+        if concept.id in glossary:
+            raise BacktransError(f"concept {concept.id!r} already exists (line {glossary.get(concept.id).line})",
+                                 glossary.path)
+        glossary.add(concept)
+    return concept
+
+
+def update_concept(
+    path: Path | str | None,
+    concept_id: str,
+    *,
+    kind: str | None = None,
+    en: str | None = None,
+    vi: str | None = None,
+    note: str | None = None,
+    add_terms: list[Term] | tuple[Term, ...] = (),
+    remove_terms: list[tuple[str, str]] | tuple[tuple[str, str], ...] = (),
+) -> Concept:
+    """Change fields of one concept; ``add_terms`` replace a term of the same lang and text."""
+    with editing(path) as glossary:
+        concept = get_concept(glossary, concept_id)
+        changes = {k: v for k, v in (("kind", kind), ("en", en), ("vi", vi), ("note", note)) if v is not None}
+        terms = {lang: list(ts) for lang, ts in concept.terms.items()}
+        for lang, text in remove_terms:
+            kept = [t for t in terms.get(lang, []) if t.text != text]
+            if len(kept) == len(terms.get(lang, [])):
+                raise BacktransError(f"concept {concept_id!r} has no {lang} term {text!r}", glossary.path)
+            if kept:
+                terms[lang] = kept
+            else:
+                del terms[lang]
+        for term in add_terms:
+            listed = terms.setdefault(term.lang, [])
+            for i, t in enumerate(listed):
+                if t.text == term.text:
+                    listed[i] = replace(term, note=term.note or t.note, source=term.source or t.source,
+                                        comment=t.comment)
+                    break
+            else:
+                listed.append(term)
+        updated = replace(concept, terms=terms, **changes)
+        glossary.replace(updated)
+    return updated
+
+
+def remove_concept(path: Path | str | None, concept_id: str) -> Concept:
+    """Remove one concept from the glossary file (locked); returns it."""
+    with editing(path) as glossary:
+        concept = get_concept(glossary, concept_id)
+        glossary.remove(concept_id)
+    return concept
+
+
+def concept_text(concept: Concept) -> str:
+    """One concept in the ``.gloss`` format (what ``edit`` opens in the editor)."""
+    from translate.formats.gloss import dump_gloss
+
+    return dump_gloss(Glossary([concept]))
+
+
+def replace_concept_text(path: Path | str | None, concept_id: str, original: str, edited: str) -> Concept:
+    """Put the concept parsed from ``edited`` in place of ``concept_id``.
+
+    ``original`` is the text the editor started from: when the concept changed in the file
+    meanwhile (another editor saved first), nothing is written and an error says so.
+    """
+    from translate.formats.gloss import parse_gloss
+
+    parsed = parse_gloss(edited, "<edited concept>")
+    if len(parsed) != 1:
+        raise BacktransError(f"the edited text must hold exactly one concept, not {len(parsed)}")
+    new = parsed.concepts[0]
+    check_id(new.id)
+    with editing(path) as glossary:
+        current = get_concept(glossary, concept_id)
+        if concept_text(current) != original:
+            raise BacktransError(f"concept {concept_id!r} was changed by someone else while you edited it",
+                                 glossary.path)
+        if new.id != concept_id and new.id in glossary:
+            raise BacktransError(f"cannot rename to {new.id!r}: that id exists", glossary.path)
+        new.line = current.line
+        index = glossary.concepts.index(current)
+        glossary.concepts[index] = new
+        glossary.__post_init__()  # rebuild the id index after a possible rename
+    return new

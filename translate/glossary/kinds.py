@@ -1,0 +1,27 @@
+"""Concept kinds, and which of them are Vietnamese names (en must be the vi without diacritics)."""
+
+from __future__ import annotations
+
+# Kinds whose canonical English form is the Vietnamese one without diacritics
+# (Hải Dương → Hai Duong). Other kinds have an English name of their own: a feature
+# named with a generic word ("Dao River" for sông Đào), a country with an exonym
+# ("Vietnam"), programmes, indexes and party terms ("Provincial Party Committee").
+VIETNAMESE_NAME_KINDS = frozenset({"person", "place", "company", "newspaper", "movement"})
+
+KINDS = {
+    "person": "a person (official, author, historical figure)",
+    "place": "a province, city, district, commune, ward, street or avenue",
+    "feature": "a river, lake or mountain named with a generic word (Dao River)",
+    "company": "a company or other business",
+    "newspaper": "a newspaper or other publication",
+    "movement": "a movement or campaign named after a Vietnamese name (Dong Khoi)",
+    "country": "a country with an English exonym (Vietnam)",
+    "programme": "a national programme, often an acronym (OCOP, NTM)",
+    "index": "a ranking or index, often an acronym (PAPI, PCI)",
+    "party-term": "a Party or state body, title or term (Provincial Party Committee)",
+}
+
+
+def is_vietnamese_name(kind: str) -> bool:
+    """True when concepts of ``kind`` are Vietnamese names (en = vi without diacritics)."""
+    return kind in VIETNAMESE_NAME_KINDS

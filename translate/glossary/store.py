@@ -1,0 +1,95 @@
+"""Reading and writing glossary files: the shipped default, atomic saves, locked updates."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from translate.atomic import atomic_write_text
+from translate.errors import BacktransError
+from translate.glossary.model import Glossary
+
+ENV_VAR = "BACKTRANS_GLOSSARY"
+SHIPPED_NAME = "vietnam-provinces.gloss"
+
+
+def shipped_glossary_path() -> Path:
+    """The glossary shipped in the repository's ``glossaries/`` directory."""
+    return Path(__file__).resolve().parents[2] / "glossaries" / SHIPPED_NAME
+
+
+def default_glossary_path() -> Path:
+    """``$BACKTRANS_GLOSSARY`` when set, else the shipped glossary."""
+    override = os.environ.get(ENV_VAR, "").strip()
+    return Path(override) if override else shipped_glossary_path()
+
+
+def read_glossary_text(path: Path) -> str:
+    """The text of a glossary file; a missing file or bad UTF-8 is a BacktransError."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise BacktransError("glossary file not found", path) from None
+    except IsADirectoryError:
+        raise BacktransError("is a directory, not a glossary file", path) from None
+    except OSError as e:
+        raise BacktransError(f"cannot read glossary: {e.strerror}", path) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise BacktransError(f"not UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8", path, line) from None
+
+
+def load_glossary(path: Path | str | None = None) -> Glossary:
+    """Load a ``.gloss`` glossary (None: ``default_glossary_path()``)."""
+    from translate.formats.gloss import parse_gloss  # the format imports the model: import late
+
+    path = Path(path) if path is not None else default_glossary_path()
+    return parse_gloss(read_glossary_text(path), path)
+
+
+def save_glossary(glossary: Glossary, path: Path | str | None = None) -> Path:
+    """Write ``glossary`` atomically in the canonical ``.gloss`` layout; returns the path."""
+    from translate.formats.gloss import dump_gloss
+
+    target = Path(path) if path is not None else glossary.path
+    if target is None:
+        raise BacktransError("no path to save the glossary to")
+    atomic_write_text(target, dump_gloss(glossary))
+    return target
+
+
+@contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """An exclusive advisory lock on ``path`` (through ``.<name>.lock`` beside it)."""
+    lock = path.parent / f".{path.name}.lock"
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise BacktransError(f"cannot create lock file: {e.strerror}", lock) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+@contextmanager
+def editing(path: Path | str | None = None, *, create: bool = False) -> Iterator[Glossary]:
+    """Read-modify-write under a lock: the glossary yielded is saved when the block succeeds.
+
+    Two editors running at once are serialised, so neither update is lost. ``create``
+    starts from an empty glossary when the file does not exist yet.
+    """
+    path = Path(path) if path is not None else default_glossary_path()
+    with file_lock(path):
+        if create and not path.exists():
+            glossary = Glossary(path=path, name=path.stem)
+        else:
+            glossary = load_glossary(path)
+        yield glossary
+        save_glossary(glossary, path)
