@@ -1,8 +1,53 @@
-"""`backtrans terms ...` (placeholder until its issue lands)."""
+"""`backtrans terms ...`: find glossary concepts in a text."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
 
 import typer
 
 from translate.cli import app
+from translate.documents import read_text
+from translate.errors import BacktransError
+from translate.langs import KNOWN
 
-terms_app = typer.Typer(help="terms commands.", no_args_is_help=True)
+terms_app = typer.Typer(help="Find glossary terms in texts.", no_args_is_help=True)
 app.add_typer(terms_app, name="terms")
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@terms_app.command("find")
+def find(
+    file: Path = typer.Argument(..., help="UTF-8 text file to search."),
+    lang: str = typer.Option(..., "--lang", help=f"Language of FILE ({', '.join(KNOWN)})."),
+    glossary: Path | None = typer.Option(None, "--glossary", help="Glossary file (default: the shipped one)."),
+    fuzzy: bool = typer.Option(False, "--fuzzy", help="Also report suspected new spellings of names."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table (readable) or json (one array)."),
+) -> None:
+    """Every occurrence of a glossary concept in FILE, whatever form it takes."""
+    from translate.glossary import load_glossary
+    from translate.recognise import find_terms
+
+    if lang.lower() not in KNOWN:
+        raise BacktransError(f"unknown language {lang!r}; expected one of {', '.join(KNOWN)}")
+    text = read_text(file)
+    matches = find_terms(text, lang.lower(), load_glossary(glossary), fuzzy=fuzzy)
+    if fmt is Format.json:
+        typer.echo(json.dumps([m.to_json() for m in matches], ensure_ascii=False, indent=1))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{file}: {len(matches)} matches")
+    for column in ("line", "span", "surface", "concept", "en", "match"):
+        table.add_column(column)
+    for m in matches:
+        how = f"{m.how} {m.score:.2f}" if m.how == "fuzzy" else m.how
+        table.add_row(str(m.line), f"{m.start}-{m.end}", m.surface, m.concept, m.en, how)
+    Console().print(table)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
@@ -74,6 +73,10 @@ class Language:
         """Whether the folded ``prefix`` (letters before a hit, in the same word) is clitics."""
         return not prefix
 
+    def extends(self, term: str, after: str) -> bool:
+        """Whether the text ``after`` a hit of ``term`` makes it part of a longer, other name."""
+        return False
+
     def transliterate(self, text: str) -> str:
         """A Latin rendering of ``text`` for fuzzy comparison (Latin scripts: folded as is)."""
         return self.fold_term(text)
@@ -131,5 +134,3 @@ def build_fold_table(extra: dict[str, str]) -> dict[int, str | None]:
     table.update({ord(k): v for k, v in extra.items()})
     return table
 
-
-WORD_RE = re.compile(r"\w+(?:'\w+)*")

@@ -7,7 +7,15 @@ class English(Language):
     code = "en"
     name = "English"
     script = "Latin"
-    abbreviations = frozenset()
+    abbreviations = frozenset({
+        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "e.g", "i.e", "cf", "approx",
+        "dept", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "fig", "vol", "nos", "pp",
+    })  # lower-cased, without the final "."; "etc." may end a sentence, so it is not here
+    # '.' after these does not end a sentence when a number follows ("No. 5"), but may otherwise ("said no.")
+    abbreviations_before_number = frozenset({"no", "art", "p"})
+
+    # A term may carry possessive 's in the same word.
+    suffix_clitics = ("'s", "'")
 
 
 LANGUAGE = English()

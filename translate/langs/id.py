@@ -7,7 +7,21 @@ class Indonesian(Language):
     code = "id"
     name = "Indonesian"
     script = "Latin"
-    abbreviations = frozenset()
+    abbreviations = frozenset({
+        "no", "rp", "dr", "drs", "ir", "prof", "h", "hj", "kol", "jl", "kab", "kec", "kel", "prov",
+        "sdr", "bpk", "yth", "tgl", "hlm", "a.n", "u.p", "s.d", "mr", "st",
+    })  # lower-cased, without the final "."; "dll.", "dsb.", "dst." may end a sentence, so they are not here
+
+    # A term may carry the enclitics -nya, -lah, -kah in the same word.
+    suffix_clitics = ("nya", "lah", "kah")
+
+    def forms(self, term: str, *, name: bool) -> list[tuple[str, str]]:
+        """Terms also in their reduplicated plural ("sel-sel Partai", "gerakan-gerakan emulasi")."""
+        forms = [(term, "exact")]
+        if not name:
+            first, _, rest = term.partition(" ")
+            forms.append((f"{first}-{first} {rest}".strip(), "inflected"))
+        return forms
 
 
 LANGUAGE = Indonesian()

@@ -1,13 +1,168 @@
 """Polish."""
 
+import re
+from itertools import product
+
 from translate.langs.base import Language
+
+_VOWELS = set("aeiouyąęó")
+# Endings a Vietnamese name element takes in Polish ("Vinha", "Nguyenem", "Dungowi", "Vinhu").
+_NAME_ENDINGS = ("a", "u", "owi", "em", "ie", "e", "y", "i", "ów", "om", "ami", "ach", "owie")
+# Frozen words: genitive complements that do not decline with the phrase's head.
+_FROZEN = ("ego", "ej", "ii", "ji", "ych", "ich", "ów", "u")
+# A genitive plural adjective not followed by the noun it would then qualify ("Komitetów").
+_GEN_PL_ADJ = re.compile(r"\s+\w+(?:ych|ich)\b(?!\s+\w+ów\b)", re.IGNORECASE)
+# Adjective endings by slot and gender (hard stems; soft k/g stems take "i" for "y").
+_ADJ = {
+    "m": {"nom": "y", "gen": "ego", "dat": "emu", "acc": "y|ego", "ins": "ym", "loc": "ym"},
+    "f": {"nom": "a", "gen": "ej", "dat": "ej", "acc": "ą", "ins": "ą", "loc": "ej"},
+    "n": {"nom": "e", "gen": "ego", "dat": "emu", "acc": "e", "ins": "ym", "loc": "ym"},
+}
+_ADJ_PL = {"pl_nom": "e|i", "pl_gen": "ych", "pl_dat": "ym", "pl_ins": "ymi", "pl_loc": "ych"}
+# Consonant softening before the locative/dative "-e" ("Komitet" -> "Komitecie", "Rada" -> "Radzie").
+_SOFTEN = (("st", "ście"), ("ch", "sze"), ("t", "cie"), ("d", "dzie"), ("r", "rze"), ("ł", "le"),
+           ("k", "ce"), ("g", "dze"), ("s", "sie"), ("z", "zie"), ("n", "nie"), ("m", "mie"),
+           ("w", "wie"), ("p", "pie"), ("b", "bie"), ("f", "fie"), ("j", "ji"), ("l", "li"))
+
+
+def _soften(stem: str, feminine: bool) -> str:
+    for tail, rep in _SOFTEN:
+        if stem.endswith(tail):
+            if not feminine and tail in ("k", "g"):
+                return stem + "u"  # masculine -k/-g: locative in -u ("dystryktu" is -t: "dystrykcie")
+            return stem[: -len(tail)] + rep
+    return stem + "e"
+
+
+def _noun_slots(word: str) -> dict[str, set[str]]:
+    """Forms of a common noun by slot, from its nominative singular ending."""
+    w = word
+    if w.endswith("a"):  # feminine: komórka, organizacja, Rada, Rezolucja, rzeka
+        st = w[:-1]
+        soft = st[-1:] in ("k", "g", "j", "l")
+        gen = {st + ("i" if soft else "y")}
+        pl_gen = {st[:-1] + "ek"} if st.endswith("k") else {st + "i"} if st.endswith("j") else {st}
+        return {"nom": {w}, "gen": gen, "dat": {_soften(st, True)}, "acc": {st + "ę"},
+                "ins": {st + "ą"}, "loc": {_soften(st, True)}, "pl_nom": gen | {st + "e"},
+                "pl_gen": pl_gen, "pl_dat": {st + "om"}, "pl_ins": {st + "ami"},
+                "pl_loc": {st + "ach"}}
+    if w.endswith(("o", "e", "um")):  # neuter: Biuro, oczyszczanie
+        st = w[:-1] if not w.endswith("um") else w[:-2]
+        loc = {st + "u"} if w.endswith("ie") else {_soften(st, False), st + "u"}
+        return {"nom": {w}, "gen": {st + "a"}, "dat": {st + "u"}, "acc": {w}, "ins": {st + "em"},
+                "loc": loc, "pl_nom": {st + "a"}, "pl_gen": {st}, "pl_dat": {st + "om"},
+                "pl_ins": {st + "ami"}, "pl_loc": {st + "ach"}}
+    velar = w[-1:] in ("k", "g")  # masculine: Komitet, dystrykt, front
+    nom = w
+    if w.endswith("ek"):  # the fleeting e: "członek" -> "członka", "członków"
+        w = w[:-2] + "k"
+    return {"nom": {nom}, "gen": {w + "u", w + "a"}, "dat": {w + "owi", w + "u"}, "acc": {nom, w + "a"},
+            "ins": {w + ("iem" if velar else "em")}, "loc": {_soften(w, False), w + "u"},
+            "pl_nom": {w + ("i" if velar else "y"), w + "e", w + "owie"}, "pl_gen": {w + "ów"},
+            "pl_dat": {w + "om"}, "pl_ins": {w + "ami"}, "pl_loc": {w + "ach"}}
+
+
+def _gender(noun: str) -> str:
+    if noun.endswith("a"):
+        return "f"
+    if noun.endswith(("o", "e", "um")):
+        return "n"
+    return "m"
+
+
+def _adj_slots(word: str, gender: str) -> dict[str, set[str]]:
+    stem = word[:-1]
+    soft = stem[-1:] in ("k", "g")
+    table = dict(_ADJ[gender]) | _ADJ_PL
+    slots = {}
+    for slot, endings in table.items():
+        forms = set()
+        for e in endings.split("|"):
+            if soft and e[:1] in ("y", "e"):
+                e = "i" + e[1:] if e[0] == "y" else "i" + e
+            forms.add(stem + e)
+        slots[slot] = forms
+    return slots
+
+
+def _is_adjective(word: str) -> bool:
+    w = word.lower()
+    return w.endswith(("y", "ki", "gi", "na", "wa", "ska", "cka", "ła", "ne", "we", "kie", "ny"))
+
+
+def decline_phrase(phrase: str) -> set[str]:
+    """Forms of a noun phrase in every case and number; adjectives agree with the head noun.
+
+    The head is the words before the first frozen genitive complement ("Komitet | Partii
+    Prowincjonalnej", "Stały Komitet | Prowincjonalnego Komitetu Partii").
+    """
+    words = phrase.split()
+    head: list[str] = []
+    lower_head = words[0][:1].islower()
+    for word in words:
+        if head and (word.lower().endswith(_FROZEN) or (lower_head and word[:1].isupper())):
+            break  # a genitive complement, or the name after a common noun ("rzeka | Dao")
+        head.append(word)
+    nouns = [w for w in head if not _is_adjective(w)] or head[-1:]  # "uchwała" is a noun
+    gender = _gender(nouns[0].lower())
+    forms = {phrase}
+    # A word after the noun may be an agreeing adjective ("Komitet Ludowy") or a genitive
+    # that looks like one ("Związek Młodzieży"): decline both readings.
+    first_noun = head.index(nouns[0]) + 1
+    for size in {len(head), first_noun}:
+        per_word = [_noun_slots(w) if w in nouns else _adj_slots(w, gender) for w in head[:size]]
+        tail = tuple(words[size:])
+        for slot in per_word[0]:
+            for parts in product(*(pw[slot] for pw in per_word)):
+                forms.add(" ".join(parts + tail))
+    return forms
+
+
+def decline_name(name: str) -> set[str]:
+    """Forms of a Vietnamese name: the first, the last, both, or every element takes the ending."""
+    words = name.split()
+    declinable = [i for i, w in enumerate(words) if w[-1:].lower() not in _VOWELS and w[-1:].isalpha()]
+    if not declinable:
+        return {name}
+    first, last = declinable[0], declinable[-1]
+    patterns = {frozenset({first}), frozenset({last}), frozenset({first, last}), frozenset(declinable)}
+    forms = {name}
+    for ending in _NAME_ENDINGS:
+        for pattern in patterns:
+            parts = []
+            for i, w in enumerate(words):
+                if i in pattern:
+                    e = "i" + ending if w[-1:].lower() in ("k", "g") and ending[:1] == "e" else ending
+                    parts.append(w + e)
+                else:
+                    parts.append(w)
+            forms.add(" ".join(parts))
+    return forms
 
 
 class Polish(Language):
     code = "pl"
     name = "Polish"
     script = "Latin"
-    abbreviations = frozenset()
+    abbreviations = frozenset({
+        "m.in", "r", "tys", "mln", "mld", "ul", "al", "pl", "ok", "godz", "nr", "dr", "prof", "hab",
+        "inż", "mgr", "ds", "św", "gen", "płk", "mjr", "ks", "tzw", "tj", "np", "ww", "wg",
+        "woj", "pow", "gm", "ust", "art", "pkt", "poz", "str", "s", "tel", "red", "zob", "ur",
+    })  # lower-cased, without the final "."; "itd.", "itp." may end a sentence, so they are not here
+
+    def extends(self, term: str, after: str) -> bool:
+        """A term ending in a genitive complement, followed by a genitive plural adjective, is a
+        longer name ("Wydziału Organizacji | Partyjnych" is not the Organization Board)."""
+        last = term.split()[-1].lower() if term.split() else ""
+        return last.endswith(_FROZEN) and bool(_GEN_PL_ADJ.match(after))
+
+    def forms(self, term: str, *, name: bool) -> list[tuple[str, str]]:
+        """Names decline on their first, last or every element; terms as noun phrases."""
+        named = name and not term[:1].islower()  # "rzeka Dao" declines as a phrase
+        generated = decline_name(term) if named else decline_phrase(term)
+        base = self.fold_term(term)
+        return [(term, "exact")] + [(f, "inflected") for f in sorted(generated)
+                                    if self.fold_term(f) != base]
 
 
 LANGUAGE = Polish()

@@ -1,0 +1,39 @@
+"""Arabic rules: proclitics, spacing/spelling variants of names, diacritics and letter variants."""
+
+import pytest
+
+from tests.terms_glossary import GLOSSARY, found
+from translate.langs import get_language
+from translate.recognise import find_terms
+
+
+@pytest.mark.parametrize("prefix", ["و", "ف", "ب", "ل", "ك", "وب", "فل", "ال", "وال", "بال", "لل", "ولل"])
+def test_proclitic_combinations_are_accepted(prefix):
+    assert get_language("ar").prefix_ok(prefix)
+
+
+def test_proclitics_stay_outside_the_span():
+    matches = find_terms("زار بنينه بينه ولجنة الحزب الإقليمية وللجنة الشعبية", "ar", GLOSSARY)
+    assert [(m.surface, m.concept, m.how) for m in matches] == [
+        ("نينه بينه", "ninh-binh", "clitic"),
+        ("لجنة الحزب الإقليمية", "provincial-party-committee", "clitic"),
+        ("لجنة الشعبية", "peoples-committee", "clitic")]
+
+
+def test_other_letters_before_a_name_are_not_clitics():
+    assert found("منينه بينه", "ar") == []
+
+
+def test_spacing_and_spelling_variants_of_a_name():
+    assert found("هو تشي منه و هوشي منه و هوشيمنه", "ar") == [
+        ("هو تشي منه", "ho-chi-minh"), ("هوشي منه", "ho-chi-minh"), ("هوشيمنه", "ho-chi-minh")]
+
+
+def test_diacritics_tatweel_and_letter_variants():
+    text = "اللّجنة الشعبيـــة ولجنه الحزب الاقليمية"
+    assert found(text, "ar") == [("اللّجنة الشعبيـــة", "peoples-committee"),
+                                 ("لجنه الحزب الاقليمية", "provincial-party-committee")]
+
+
+def test_tanween_alef():
+    assert found("أصدرت قراراً", "ar") == [("قرار", "resolution")]

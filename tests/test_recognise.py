@@ -1,0 +1,89 @@
+"""The recogniser core, the fuzzy tier, the CLI contract and the evaluation targets."""
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+from tests.helpers import REPO, run_cli
+from tests.terms_glossary import GLOSSARY, found, small_glossary
+from translate.recognise import Recogniser, find_terms
+
+
+def test_offsets_lines_and_surface():
+    text = "Перший рядок.\nУ Хайзионзі працює Народний комітет."
+    matches = find_terms(text, "uk", GLOSSARY)
+    assert [(m.line, m.surface, m.concept, m.how) for m in matches] == [
+        (2, "Хайзионзі", "hai-duong", "inflected"), (2, "Народний комітет", "peoples-committee", "exact")]
+    lines = text.split("\n")
+    for m in matches:
+        assert lines[m.line - 1][m.start:m.end] == m.surface == text[m.offset:m.offset + len(m.surface)]
+
+
+def test_word_boundaries():
+    assert found("Хайзионгівка, Хай Дуонгівка і ХХай Дуонг", "uk") == []
+    assert found("Ky Anhx and XKy Anh", "id") == []
+
+
+def test_glued_words_split_at_a_case_change():
+    assert found("Хайзионгом.Джерело Ле Тхань БіньДжерело", "uk")[-1] == ("Ле Тхань Бінь", "le-thanh-binh")
+
+
+def test_lone_part_of_a_person_is_not_the_person():
+    assert found("Бінь і Тхо", "uk") == []
+    assert found("Pak Dung dan Pak Binh", "id") == []
+
+
+def test_recogniser_is_cached_per_glossary_and_language():
+    glossary = small_glossary()
+    first = Recogniser.for_glossary(glossary, "uk")
+    assert Recogniser.for_glossary(glossary, "uk") is first
+    assert Recogniser.for_glossary(glossary, "pl") is not first
+    assert Recogniser.for_glossary(small_glossary(), "uk") is not first
+
+
+def test_fuzzy_tier_reports_new_spellings_only_when_asked():
+    text = "Місто Хай Зионг і порт Хайфон."
+    assert find_terms(text, "uk", GLOSSARY) == [find_terms(text, "uk", GLOSSARY)[0]]
+    plain = find_terms(text, "uk", GLOSSARY)
+    assert [m.concept for m in plain] == ["hai-phong"]
+    fuzzy = [m for m in find_terms(text, "uk", GLOSSARY, fuzzy=True) if m.how == "fuzzy"]
+    assert [(m.surface, m.concept) for m in fuzzy] == [("Хай Зионг", "hai-duong")]
+    assert 0 < fuzzy[0].score < 1
+
+
+def test_fuzzy_tier_leaves_look_alikes_alone():
+    assert [m for m in find_terms("Намібія і Хайнань", "uk", GLOSSARY, fuzzy=True)] == []
+
+
+def test_cli_json_contract(tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Рядок.\nЗ Хай Дуонгом і Хай Зионгом.\n", encoding="utf-8")
+    result = run_cli(["terms", "find", str(doc), "--lang", "uk", "--format", "json"])
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [(d["line"], d["start"], d["end"], d["surface"], d["concept"], d["en"], d["vi"], d["match"])
+            for d in data] == [(2, 2, 13, "Хай Дуонгом", "hai-duong", "Hai Duong", "Hải Dương", "inflected")]
+    fuzzy = json.loads(run_cli(["terms", "find", str(doc), "--lang", "uk", "--format", "json",
+                                "--fuzzy"]).stdout)
+    assert [(d["surface"], d["match"]) for d in fuzzy][1] == ("Хай Зионгом", "fuzzy")
+    assert 0 < fuzzy[1]["score"] < 1
+
+
+def test_cli_table_and_errors(tmp_path):
+    table = run_cli(["terms", "find", str(REPO / "seeds/pl_nam_dinh_grassroots.txt"), "--lang", "pl"])
+    assert table.returncode == 0 and "Trinha Van Ngoana" in table.stdout
+    missing = run_cli(["terms", "find", str(tmp_path / "none.txt"), "--lang", "pl"])
+    assert missing.returncode == 2 and "no such file" in missing.stderr
+
+
+def test_evaluation_targets():
+    spec = importlib.util.spec_from_file_location("eval_terms", REPO / "scripts" / "eval_terms.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    scores = module.evaluate()
+    assert set(scores) == {"uk", "pl", "id", "ar", "en", "vi"}
+    for lang, score in scores.items():
+        assert score.precision == 1.0, lang
+        assert score.recall >= 0.98, lang

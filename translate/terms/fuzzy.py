@@ -1,0 +1,91 @@
+"""The fuzzy tier: capitalised names close to a glossary name after transliteration to Latin.
+
+A suspect is never a match: it is reported with ``how="fuzzy"`` and a score in (0, 1) so a
+person can decide whether it is a new spelling of a known name ("Хай Зионг" for "Хайзионг").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from translate.terms.match import Match
+from translate.terms.recogniser import Recogniser, is_name
+
+THRESHOLD = 86.0  # rapidfuzz ratio (0-100) from which a candidate is reported
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_MAX_WORDS = 4
+
+
+def _key(lang, text: str) -> str:
+    return "".join(lang.transliterate(text).split())
+
+
+def _choices(recogniser: Recogniser) -> tuple[list[str], list[tuple]]:
+    cached = getattr(recogniser, "_fuzzy_choices", None)
+    if cached is not None:
+        return cached
+    lang = recogniser.lang
+    keys: list[str] = []
+    owners: list[tuple] = []
+    for concept in recogniser.glossary:
+        if not is_name(concept):
+            continue
+        texts = {t.text for t in concept.terms_in(lang.code)} | {concept.en}
+        for text in texts:
+            key = _key(lang, text)
+            if len(key) >= 4:
+                keys.append(key)
+                owners.append((concept, text))
+    recogniser._fuzzy_choices = (keys, owners)
+    return keys, owners
+
+
+def find_suspects(text: str, recogniser: Recogniser, matches: list[Match]) -> list[Match]:
+    """Suspected variants of glossary names in ``text`` that ``matches`` do not already cover."""
+    keys, owners = _choices(recogniser)
+    if not keys:
+        return []
+    lang = recogniser.lang
+    cased = lang.script != "Arabic"
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for m in matches:
+        covered.setdefault(m.line, []).append((m.start, m.end))
+    found: list[Match] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        words = [w for w in _WORD.finditer(line) if not cased or w.group()[0].isupper()]
+        taken = list(covered.get(number, []))
+        candidates = []
+        for i in range(len(words)):
+            for n in range(_MAX_WORDS, 0, -1):
+                run = words[i:i + n]
+                if len(run) < n or any(line[a.end():b.start()].strip() for a, b in zip(run, run[1:])):
+                    continue
+                start, end = run[0].start(), run[-1].end()
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                query = _key(lang, line[start:end])
+                if len(query) < 5:
+                    continue
+                best = process.extractOne(query, keys, scorer=fuzz.ratio, score_cutoff=THRESHOLD)
+                if best is not None:
+                    candidates.append((best[1], end - start, start, end, best[2]))
+        candidates.sort(key=lambda c: (-c[0], -c[1]))
+        for score, _, start, end, index in candidates:
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            concept, term = owners[index]
+            found.append(Match(line=number, start=start, end=end, surface=line[start:end],
+                               concept=concept.id, term=term, how="fuzzy", en=concept.en,
+                               vi=concept.vi, score=round(min(score, 99.0) / 100, 2),
+                               offset=0))
+    return _with_offsets(text, found)
+
+
+def _with_offsets(text: str, found: list[Match]) -> list[Match]:
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    return [Match(**{**m.__dict__, "offset": starts[m.line - 1] + m.start}) for m in found]
