@@ -1,0 +1,146 @@
+"""Anchors that survive translation: numbers by value, punctuation marks, shared words, paragraphs.
+
+Every extractor maps one sentence to a set of :class:`~align.bead.Anchor`; the aligner only sees
+those sets, so other anchor sources (glossary concepts from ``translate.recognise``, say) plug in
+by producing ``Anchor("concept", concept_id)`` per sentence and merging the sets with
+:func:`merge_anchors`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from decimal import Decimal, InvalidOperation
+
+from align.bead import Anchor
+
+# Arabic-Indic and Extended Arabic-Indic digits and the Arabic decimal/thousands separators.
+_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
+_DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
+_DIGITS.update({ord("٫"): ",", ord("٬"): "\u202f"})
+
+_SPACES = " \u00a0\u202f\u2009"
+_NUMBER = re.compile(r"\d+(?:(?:[.,'’\u00a0\u202f\u2009]| (?=\d{3}(?!\d)))\d+)*")
+_WORD = re.compile(r"[^\W\d_]+")
+
+# Marks that a translation keeps; the value is the language-neutral key.
+_MARKS = {
+    "?": "?", "؟": "?", "¿": "?",
+    "!": "!", "¡": "!",
+    "(": "(", "[": "(", ")": ")", "]": ")",
+    "«": "quote", "»": "quote", "„": "quote", "“": "quote", "”": "quote", '"': "quote",
+    "‹": "quote", "›": "quote",
+    ":": ":", ";": ";",
+    "…": "...",
+}
+
+
+def number_value(token: str) -> list[str]:
+    """The value(s) of a number as written in any locale: ``8.850,26``, ``8,850.26`` and
+    ``8 850,26`` all give ``["8850.26"]``. A lone separator before exactly three digits is read
+    as a thousands separator (``1.000`` = ``1,000`` = 1000), so both sides of a translation read
+    an ambiguous number the same way. Groups that cannot be one number (dates such as
+    ``9.9.1988``) give each part's value.
+    """
+    token = token.translate(_DIGITS)
+    groups = re.split(r"[^\d]", token)
+    seps = re.findall(r"[^\d]", token)
+    if not seps:
+        return [_canonical(token)]
+    kinds = {" " if s in _SPACES or s in "'’" else s for s in seps}
+    decimal_part = ""
+    if len(kinds) == 2 and seps[-1] in ".," and seps.count(seps[-1]) == 1:
+        int_groups, decimal_part = groups[:-1], groups[-1]
+    elif len(kinds) == 1:
+        sep = seps[0]
+        lone = len(seps) == 1 and sep in ".,"
+        if lone and (len(groups[1]) != 3 or groups[0] == "0"):
+            int_groups, decimal_part = groups[:1], groups[1]
+        else:
+            int_groups = groups
+    else:
+        return [_canonical(g) for g in groups]
+    if len(int_groups) > 1 and (
+        not 1 <= len(int_groups[0]) <= 3 or any(len(g) != 3 for g in int_groups[1:])
+    ):
+        return [_canonical(g) for g in groups]
+    value = "".join(int_groups) + ("." + decimal_part if decimal_part else "")
+    return [_canonical(value)]
+
+
+def _canonical(number: str) -> str:
+    try:
+        d = Decimal(number)
+    except InvalidOperation:
+        return number
+    if d == d.to_integral_value():
+        return str(int(d))
+    return format(d.normalize(), "f")
+
+
+def number_anchors(sentence: str) -> set[Anchor]:
+    """One ``number`` anchor per distinct numeric value in ``sentence``."""
+    text = sentence.translate(_DIGITS)
+    return {
+        Anchor("number", v) for m in _NUMBER.finditer(text) for v in number_value(m.group())
+    }
+
+
+def mark_anchors(sentence: str) -> set[Anchor]:
+    """``punct`` anchors for question and exclamation marks, quotes, brackets, colons."""
+    marks = {_MARKS[c] for c in sentence if c in _MARKS}
+    if "..." in sentence:
+        marks.add("...")
+    return {Anchor("punct", m) for m in marks}
+
+
+def fold(word: str) -> str:
+    """Case-folded, accents removed: the form shared words are compared in."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def word_anchors(sentence: str, min_length: int = 4, prefix: int = 4) -> set[Anchor]:
+    """Shared-token anchors: each word of ``min_length`` letters or more (``word``) and its
+    first ``prefix`` letters (``prefix``, a cheap cognate test: September/septembre).
+    """
+    out: set[Anchor] = set()
+    for m in _WORD.finditer(sentence):
+        w = fold(m.group())
+        if len(w) >= min_length:
+            out.add(Anchor("word", w))
+            out.add(Anchor("prefix", w[:prefix]))
+    return out
+
+
+def paragraph_anchors(paragraph_starts: Sequence[bool]) -> list[set[Anchor]]:
+    """A ``para`` anchor on every sentence that opens a paragraph (the first one excepted)."""
+    return [{Anchor("para", "")} if start and i else set() for i, start in enumerate(paragraph_starts)]
+
+
+def sentence_anchors(
+    sentences: Sequence[str], *, words: bool = True, paragraph_starts: Sequence[bool] | None = None
+) -> list[frozenset[Anchor]]:
+    """The default anchors of each sentence: numbers, marks, shared words, paragraph breaks.
+
+    Turn ``words`` off for pairs of languages in different scripts, where shared words
+    cannot occur (they do no harm, only cost time).
+    """
+    out = []
+    for s in sentences:
+        a = number_anchors(s) | mark_anchors(s)
+        if words:
+            a |= word_anchors(s)
+        out.append(a)
+    if paragraph_starts is not None:
+        out = [a | p for a, p in zip(out, paragraph_anchors(paragraph_starts))]
+    return [frozenset(a) for a in out]
+
+
+def merge_anchors(*per_sentence: Iterable[Iterable[Anchor]]) -> list[frozenset[Anchor]]:
+    """Union, sentence by sentence, of several anchor lists of the same document."""
+    lists = [list(p) for p in per_sentence]
+    if len({len(p) for p in lists}) > 1:
+        raise ValueError("anchor lists differ in length")
+    return [frozenset().union(*row) for row in zip(*lists)]
