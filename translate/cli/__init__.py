@@ -19,7 +19,7 @@ app = typer.Typer(
 
 def _register() -> None:
     # Each sub-command lives in its own module; importing it registers it on ``app``.
-    from translate.cli import align_cmd, glossary, models, terms, translate_cmd  # noqa: F401
+    from translate.cli import align_cmd, check_cmd, glossary, models, terms, translate_cmd  # noqa: F401
 
 
 def main() -> None:

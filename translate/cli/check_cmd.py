@@ -1,0 +1,1 @@
+"""`backtrans check ...` (placeholder until issue 7 lands)."""
