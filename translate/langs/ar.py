@@ -45,6 +45,7 @@ class Arabic(Language):
     name = "Arabic"
     script = "Arabic"
     abbreviations = frozenset({"د", "أ", "أ.د", "ص", "ج", "ت"})  # "م." (year or engineer) may end a sentence
+    stop_words = frozenset("أن إلى التي الذي بين ذلك على عن في قد كان لم ما مع من هذا هذه".split())
 
     camel_boundary = False
     # The alef that carries the accusative tanween ("قراراً") follows the word it ends.

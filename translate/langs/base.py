@@ -17,6 +17,13 @@ class Language:
     abbreviations: frozenset[str] = frozenset()
     # '.' after these does not end a sentence when a digit follows ("No. 5").
     abbreviations_before_number: frozenset[str] = frozenset()
+    # Language detection: letters only this language uses in its script, and its stop words.
+    telltale_letters: str = ""
+    stop_words: frozenset[str] = frozenset()
+
+    def detection_bonus(self, words: list[str]) -> float:
+        """Extra evidence for this language from lower-case ``words`` (0 by default)."""
+        return 0.0
 
     def __init__(self, code: str | None = None) -> None:
         if code is not None:

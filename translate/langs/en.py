@@ -13,6 +13,10 @@ class English(Language):
     })  # lower-cased, without the final "."; "etc." may end a sentence, so it is not here
     # '.' after these does not end a sentence when a number follows ("No. 5"), but may otherwise ("said no.")
     abbreviations_before_number = frozenset({"no", "art", "p"})
+    stop_words = frozenset((
+        "a an and are as at be by for from has have in is it not of on that the this to "
+        "was were which with "
+    ).split())
 
     # A term may carry possessive 's in the same word.
     suffix_clitics = ("'s", "'")

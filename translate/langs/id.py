@@ -11,6 +11,10 @@ class Indonesian(Language):
         "no", "rp", "dr", "drs", "ir", "prof", "h", "hj", "kol", "jl", "kab", "kec", "kel", "prov",
         "sdr", "bpk", "yth", "tgl", "hlm", "a.n", "u.p", "s.d", "mr", "st",
     })  # lower-cased, without the final "."; "dll.", "dsb.", "dst." may end a sentence, so they are not here
+    stop_words = frozenset((
+        "ada adalah akan atau bahwa dalam dan dari dengan di ini itu juga kami karena ke "
+        "mereka oleh pada saya sebagai telah tidak untuk yang "
+    ).split())
 
     # A term may carry the enclitics -nya, -lah, -kah in the same word.
     suffix_clitics = ("nya", "lah", "kah")

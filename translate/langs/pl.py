@@ -149,6 +149,11 @@ class Polish(Language):
         "inż", "mgr", "ds", "św", "gen", "płk", "mjr", "ks", "tzw", "tj", "np", "ww", "wg",
         "woj", "pow", "gm", "ust", "art", "pkt", "poz", "str", "s", "tel", "red", "zob", "ur",
     })  # lower-cased, without the final "."; "itd.", "itp." may end a sentence, so they are not here
+    telltale_letters = "ąęłśżźćń"
+    stop_words = frozenset((
+        "a co dla do i ich jak jest które który na nie o od oraz po przez się są to w z "
+        "ze że "
+    ).split())
 
     def extends(self, term: str, after: str) -> bool:
         """A term ending in a genitive complement, followed by a genitive plural adjective, is a

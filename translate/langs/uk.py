@@ -125,6 +125,8 @@ class Ukrainian(Language):
         "р", "рр", "ст", "м", "с", "смт", "вул", "просп", "пл", "обл", "ім", "див", "напр", "т.зв",
         "т.ч", "тис", "млн", "млрд", "проф", "акад", "доц", "канд", "п", "пп", "ч", "гл", "т", "ред",
     })  # lower-cased, without the final "."; "т.д." and "ін." may end a sentence, so they are not here
+    telltale_letters = "іїєґ"
+    stop_words = frozenset("а але в від для до з за й на не по та також у це що щодо як який які є і із".split())
 
     def forms(self, term: str, *, name: bool) -> list[tuple[str, str]]:
         """Names decline by rule, party terms through pymorphy3's Ukrainian dictionary."""

@@ -1,6 +1,19 @@
 """Vietnamese."""
 
+import re
+import unicodedata
+
 from translate.langs.base import Language
+
+# One Vietnamese syllable, diacritics removed: initial consonant(s), 1-3 vowels, allowed final.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def _strip_marks(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class Vietnamese(Language):
@@ -11,6 +24,17 @@ class Vietnamese(Language):
         "tp", "ths", "ts", "pgs", "gs", "pgs.ts", "gs.ts", "bs", "ks", "ls", "tx", "tt", "nxb", "tr",
         "ng", "cn", "bsck",
     })  # lower-cased, without the final "."; "v.v." may end a sentence, so it is not here
+    telltale_letters = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+    stop_words = frozenset((
+        "cac cho co cua cung các có cũng của da de den duoc khi khong không la là mot một "
+        "nay nguoi người nhu nhung như những này se sẽ tai theo thi thì tren trong trên "
+        "tu tại từ va ve viec việc voi và về với đã được đến để "
+    ).split())
+
+    def detection_bonus(self, words: list[str]) -> float:
+        """Vietnamese without diacritics: most lower-case words are single valid syllables."""
+        valid = sum(bool(_SYLLABLE.fullmatch(_strip_marks(w))) for w in words) / len(words)
+        return max(0.0, valid - 0.6) * 2.5
 
 
 LANGUAGE = Vietnamese()
