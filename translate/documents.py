@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from translate.errors import BacktransError
+from translate.files import decode_utf8, read_bytes
 
 
 @dataclass(frozen=True)
@@ -35,20 +36,7 @@ class Document:
 
 def read_text(path: Path | str) -> str:
     """Read a UTF-8 text file, raising BacktransError (file and line) when it cannot be read."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BacktransError("no such file", path) from None
-    except IsADirectoryError:
-        raise BacktransError("is a directory, not a text file", path) from None
-    except OSError as e:
-        raise BacktransError(f"cannot read: {e.strerror}", path) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        raise BacktransError(f"not UTF-8 text (byte {data[e.start]:#x})", path, line) from None
+    text = decode_utf8(read_bytes(path), path)
     if "\x00" in text:
         raise BacktransError("binary file, not text", path, text[: text.index("\x00")].count("\n") + 1)
     return text

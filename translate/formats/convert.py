@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from translate.errors import BacktransError
+from translate.files import read_bytes
 from translate.glossary.model import Glossary
 
 FORMATS = ("gloss", "tbx", "csv", "tsv")
@@ -35,16 +36,7 @@ def read_glossary_file(path: Path | str, fmt: str | None = None) -> Glossary:
     fmt = detect_format(path, fmt)
     if fmt == "gloss":
         return parse_gloss(read_glossary_text(path), path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise BacktransError(f"file larger than {MAX_BYTES // 2**20} MB", path)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BacktransError("file not found", path) from None
-    except IsADirectoryError:
-        raise BacktransError("is a directory", path) from None
-    except OSError as e:
-        raise BacktransError(f"cannot read: {e.strerror}", path) from None
+    data = read_bytes(path, MAX_BYTES)
     if fmt == "tbx":
         return parse_tbx(data, path)
     return parse_tabular(decode_table(data, path), path, fmt)

@@ -26,6 +26,7 @@ import re
 from pathlib import Path
 
 from translate.errors import BacktransError
+from translate.files import decode_utf8
 from translate.glossary.model import Concept, Glossary, Status, Term
 
 CONCEPT_COLUMNS = ("concept_id", "kind", "note")
@@ -109,14 +110,7 @@ def decode_table(data: bytes, path: Path | str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as e:
             raise BacktransError(f"bad UTF-16: {e.reason}", path) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        raise BacktransError(
-            f"not UTF-8 (byte 0x{data[e.start]:02x}; a cp1251 or Latin-1 export?): re-save the file as UTF-8",
-            path, line,
-        ) from None
+    return decode_utf8(data, path, advice="; a cp1251 or Latin-1 export? re-save the file as UTF-8")
 
 
 def _status(value: str, path: Path | str, line: int) -> Status:

@@ -10,6 +10,7 @@ from typing import Iterator
 
 from translate.atomic import atomic_write_text
 from translate.errors import BacktransError
+from translate.files import decode_utf8, read_bytes
 from translate.glossary.model import Glossary
 
 ENV_VAR = "BACKTRANS_GLOSSARY"
@@ -29,19 +30,7 @@ def default_glossary_path() -> Path:
 
 def read_glossary_text(path: Path) -> str:
     """The text of a glossary file; a missing file or bad UTF-8 is a BacktransError."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BacktransError("glossary file not found", path) from None
-    except IsADirectoryError:
-        raise BacktransError("is a directory, not a glossary file", path) from None
-    except OSError as e:
-        raise BacktransError(f"cannot read glossary: {e.strerror}", path) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        raise BacktransError(f"not UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8", path, line) from None
+    return decode_utf8(read_bytes(path), path, advice="; save the file as UTF-8")
 
 
 def load_glossary(path: Path | str | None = None) -> Glossary:

@@ -1,0 +1,31 @@
+"""Reading the user's files: every failure becomes a BacktransError naming the file (and line)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from translate.errors import BacktransError
+
+
+def read_bytes(path: Path | str, max_bytes: int | None = None) -> bytes:
+    """The bytes of ``path``; missing, a folder, unreadable or larger than ``max_bytes``: an error."""
+    path = Path(path)
+    try:
+        if max_bytes is not None and path.stat().st_size > max_bytes:
+            raise BacktransError(f"file larger than {max_bytes // 2**20} MB", path)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise BacktransError("no such file", path) from None
+    except IsADirectoryError:
+        raise BacktransError("is a directory, not a file", path) from None
+    except OSError as e:
+        raise BacktransError(f"cannot read: {e.strerror}", path) from None
+
+
+def decode_utf8(data: bytes, path: Path | str, advice: str = "") -> str:
+    """``data`` as UTF-8 (a BOM is dropped); otherwise an error with the line of the bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise BacktransError(f"not UTF-8 text (byte 0x{data[e.start]:02x}){advice}", path, line) from None
