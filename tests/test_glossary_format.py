@@ -119,7 +119,7 @@ def test_non_utf8_and_missing_files_are_user_errors(tmp_path):
     with pytest.raises(BacktransError) as err:
         load_glossary(path)
     assert err.value.line == 3 and "UTF-8" in err.value.message
-    with pytest.raises(BacktransError, match="not found"):
+    with pytest.raises(BacktransError, match="no such file"):
         load_glossary(tmp_path / "absent.gloss")
 
 
