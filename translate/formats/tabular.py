@@ -27,7 +27,7 @@ from pathlib import Path
 
 from translate.errors import BacktransError
 from translate.files import decode_utf8
-from translate.glossary.model import Concept, Glossary, Status, Term
+from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Status, Term
 
 CONCEPT_COLUMNS = ("concept_id", "kind", "note")
 LONG_COLUMNS = ("concept_id", "kind", "en", "vi", "note", "lang", "term", "status", "term_note", "source")
@@ -91,7 +91,7 @@ def dump_tabular(glossary: Glossary, fmt: str = "csv", layout: str = "wide") -> 
         row = [c.id, c.kind, c.note]
         for lang in langs:
             terms = list(c.terms.get(lang, []))
-            if lang in ("en", "vi"):
+            if lang in CANONICAL_LANGUAGES:
                 terms.insert(0, Term(c.canonical(lang), lang))
             row += [
                 _join([t.text for t in terms]),

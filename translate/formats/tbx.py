@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from translate.errors import BacktransError
-from translate.glossary.model import Concept, Glossary, Status, Term
+from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Status, Term
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -75,10 +75,10 @@ def dump_tbx(glossary: Glossary) -> bytes:
         _sub(entry, "descrip", concept.kind, type="subjectField")
         if concept.note:
             _sub(entry, "note", concept.note)
-        langs = ["en", "vi"] + [lang for lang in concept.terms if lang not in ("en", "vi")]
+        langs = list(CANONICAL_LANGUAGES) + [lang for lang in concept.terms if lang not in CANONICAL_LANGUAGES]
         for lang in langs:
             terms = list(concept.terms.get(lang, []))
-            if lang in ("en", "vi"):
+            if lang in CANONICAL_LANGUAGES:
                 canonical = Term(concept.canonical(lang), lang, Status.PREFERRED)
                 if terms and terms[0] == canonical:
                     terms.pop(0)  # listed exactly as the canonical: written once

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from translate.glossary.model import Concept, Glossary, Term
+from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Term
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def merge_glossaries(a: Glossary, b: Glossary) -> MergeResult:
                     continue
                 same = [t for t in ca.terms.get(lang, []) if _key(t) == key]
                 if not same:
-                    if not (lang in ("en", "vi") and tb.text == ca.canonical(lang) and tb.status.value == "preferred"):
+                    if not (lang in CANONICAL_LANGUAGES and tb.text == ca.canonical(lang) and tb.status.value == "preferred"):
                         ca.terms.setdefault(lang, []).append(tb)
                         gained = True
                 elif same[0] != tb:

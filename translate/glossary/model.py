@@ -8,6 +8,10 @@ from pathlib import Path
 from typing import Iterator
 
 
+# The languages whose canonical form is a field of the concept (every output is in one of them).
+CANONICAL_LANGUAGES = ("en", "vi")
+
+
 class Status(str, Enum):
     """TBX administrativeStatus of a term."""
 
@@ -53,7 +57,7 @@ class Concept:
     def terms_in(self, lang: str) -> list[Term]:
         """All terms of this concept in ``lang`` (canonical en/vi first when not listed)."""
         listed = list(self.terms.get(lang, []))
-        canonical = self.canonical(lang) if lang in ("en", "vi") else ""
+        canonical = self.canonical(lang) if lang in CANONICAL_LANGUAGES else ""
         if canonical and all(t.text != canonical for t in listed):
             listed.insert(0, Term(canonical, lang, Status.PREFERRED))
         return listed
@@ -72,7 +76,7 @@ class Concept:
     @property
     def languages(self) -> list[str]:
         """Every language the concept has a form in (en and vi always)."""
-        return sorted(set(self.terms) | {"en", "vi"})
+        return sorted(set(self.terms) | set(CANONICAL_LANGUAGES))
 
 
 @dataclass
