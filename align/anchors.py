@@ -43,30 +43,9 @@ def number_value(token: str) -> list[str]:
     an ambiguous number the same way. Groups that cannot be one number (dates such as
     ``9.9.1988``) give each part's value.
     """
-    token = token.translate(_DIGITS)
-    groups = re.split(r"[^\d]", token)
-    seps = re.findall(r"[^\d]", token)
-    if not seps:
-        return [_canonical(token)]
-    kinds = {" " if s in _SPACES or s in "'’" else s for s in seps}
-    decimal_part = ""
-    if len(kinds) == 2 and seps[-1] in ".," and seps.count(seps[-1]) == 1:
-        int_groups, decimal_part = groups[:-1], groups[-1]
-    elif len(kinds) == 1:
-        sep = seps[0]
-        lone = len(seps) == 1 and sep in ".,"
-        if lone and (len(groups[1]) != 3 or groups[0] == "0"):
-            int_groups, decimal_part = groups[:1], groups[1]
-        else:
-            int_groups = groups
-    else:
-        return [_canonical(g) for g in groups]
-    if len(int_groups) > 1 and (
-        not 1 <= len(int_groups[0]) <= 3 or any(len(g) != 3 for g in int_groups[1:])
-    ):
-        return [_canonical(g) for g in groups]
-    value = "".join(int_groups) + ("." + decimal_part if decimal_part else "")
-    return [_canonical(value)]
+    from translate.numbers import number_value as value_of  # the project's one number parser
+
+    return value_of(token)
 
 
 def _canonical(number: str) -> str:

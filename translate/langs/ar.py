@@ -87,5 +87,22 @@ class Arabic(Language):
         """A rough Latin rendering (consonant skeleton plus long vowels)."""
         return "".join(_TRANSLIT.get(ch, ch) for ch in self.fold_term(text))
 
+    # --- numbers (translate.numbers) ----------------------------------------------------------
+    decimal_mark = "."  # as the seeds write numbers; the Arabic separators ٫ ٬ are unambiguous
+    group_marks = ","
+    number_scales = {
+        **dict.fromkeys(("تريليون", "تريليونات"), 10**12),
+        **dict.fromkeys(("مليار", "مليارات", "ملياري", "بليون"), 10**9),
+        **dict.fromkeys(("مليون", "ملايين", "مليوني"), 10**6),
+        **dict.fromkeys(("ألف", "آلاف", "ألفا", "الف", "الاف"), 10**3),
+    }
+    percent_words = frozenset({"بالمئة", "بالمائة", "بالمية"})
+    month_names = {m: i for i, ms in enumerate((
+        ("يناير", "كانون الثاني"), ("فبراير", "شباط"), ("مارس", "آذار"), ("أبريل", "نيسان"),
+        ("مايو", "أيار"), ("يونيو", "حزيران"), ("يوليو", "تموز"), ("أغسطس", "آب"),
+        ("سبتمبر", "أيلول"), ("أكتوبر", "تشرين الأول"), ("نوفمبر", "تشرين الثاني"),
+        ("ديسمبر", "كانون الأول")), 1) for m in ms}
+    currency_stems = {"دونغ": "VND", "دولار": "USD", "يورو": "EUR"}
+
 
 LANGUAGE = Arabic()

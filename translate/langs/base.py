@@ -91,6 +91,19 @@ class Language:
     def __repr__(self) -> str:
         return f"<Language {self.code}>"
 
+    # --- numbers (translate.numbers) ----------------------------------------------------------
+    # The decimal mark and thousands separators of the usual number format ("1,5" vs "1.5").
+    decimal_mark: str = ""  # "": unknown, a lone separator before three digits is thousands
+    group_marks: str = ""
+    # Lower-case scale words after a number, without a final '.': "мільярдів" -> 10**9.
+    number_scales: dict[str, int] = {}
+    # Lower-case words meaning "per cent" after a number.
+    percent_words: frozenset[str] = frozenset()
+    # Lower-case month names (as written after a day number) -> month number.
+    month_names: dict[str, int] = {}
+    # Lower-case currency word stems -> ISO 4217 code ("донг" -> "VND").
+    currency_stems: dict[str, str] = {}
+
 
 @dataclass(frozen=True)
 class Folded:

@@ -21,5 +21,17 @@ class English(Language):
     # A term may carry possessive 's in the same word.
     suffix_clitics = ("'s", "'")
 
+    # --- numbers (translate.numbers) ----------------------------------------------------------
+    decimal_mark = "."
+    group_marks = ","
+    number_scales = {"trillion": 10**12, "billion": 10**9, "bn": 10**9, "million": 10**6,
+                     "mn": 10**6, "thousand": 10**3}
+    percent_words = frozenset({"percent"})
+    month_names = {m: i for i, ms in enumerate((
+        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+        ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+        ("october", "oct"), ("november", "nov"), ("december", "dec")), 1) for m in ms}
+    currency_stems = {"dong": "VND", "dollar": "USD", "euro": "EUR"}
+
 
 LANGUAGE = English()

@@ -27,5 +27,16 @@ class Indonesian(Language):
             forms.append((f"{first}-{first} {rest}".strip(), "inflected"))
         return forms
 
+    # --- numbers (translate.numbers) ----------------------------------------------------------
+    decimal_mark = ","
+    group_marks = "."
+    number_scales = {"triliun": 10**12, "miliar": 10**9, "milyar": 10**9, "juta": 10**6,
+                     "jt": 10**6, "ribu": 10**3, "rb": 10**3}
+    percent_words = frozenset({"persen"})
+    month_names = {m: i for i, m in enumerate((
+        "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+        "oktober", "november", "desember"), 1)}
+    currency_stems = {"dong": "VND", "rupiah": "IDR", "dolar": "USD"}
+
 
 LANGUAGE = Indonesian()

@@ -169,5 +169,20 @@ class Polish(Language):
         return [(term, "exact")] + [(f, "inflected") for f in sorted(generated)
                                     if self.fold_term(f) != base]
 
+    # --- numbers (translate.numbers) ----------------------------------------------------------
+    decimal_mark = ","
+    group_marks = " \u00a0\u202f."
+    number_scales = {
+        **dict.fromkeys(("bilion", "biliona", "biliony", "bilionów"), 10**12),
+        **dict.fromkeys(("miliard", "miliarda", "miliardy", "miliardów", "mld"), 10**9),
+        **dict.fromkeys(("milion", "miliona", "miliony", "milionów", "mln"), 10**6),
+        **dict.fromkeys(("tysiąc", "tysiąca", "tysiące", "tysięcy", "tys"), 10**3),
+    }
+    percent_words = frozenset({"procent", "procenta", "procenty", "procentów", "procentach"})
+    month_names = {m: i for i, m in enumerate((
+        "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+        "września", "października", "listopada", "grudnia"), 1)}
+    currency_stems = {"dong": "VND", "dolar": "USD", "złot": "PLN", "zł": "PLN", "euro": "EUR"}
+
 
 LANGUAGE = Polish()

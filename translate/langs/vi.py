@@ -36,5 +36,12 @@ class Vietnamese(Language):
         valid = sum(bool(_SYLLABLE.fullmatch(_strip_marks(w))) for w in words) / len(words)
         return max(0.0, valid - 0.6) * 2.5
 
+    # --- numbers (translate.numbers) ----------------------------------------------------------
+    decimal_mark = ","
+    group_marks = "."
+    number_scales = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+    percent_words = frozenset()
+    currency_stems = {"đồng": "VND", "vnđ": "VND", "vnd": "VND", "đô": "USD"}
+
 
 LANGUAGE = Vietnamese()

@@ -1,0 +1,269 @@
+"""The consistency checks: variants, deprecated, missing-term, numbers, untranslated, unknown-variant.
+
+:func:`check_documents` runs the chosen checks over documents read by ``translate.check.inputs``
+and returns a :class:`~translate.check.model.Report`. Terms are found by the glossary recogniser
+(``translate.recognise``), so inflected forms count as their glossary term ("Хай Дуонгом" is
+"Хай Дуонг"); numbers are compared by value (``translate.numbers``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from translate.check.model import (
+    CheckedDocument,
+    ConceptUsage,
+    Finding,
+    Location,
+    Place,
+    Rendering,
+    Report,
+    Segment,
+    Severity,
+)
+from translate.detect import DETECTABLE, detect_scores
+from translate.glossary.model import Glossary, Status
+from translate.numbers import Quantity, compare_quantities, find_quantities
+from translate.recognise import Match, find_terms
+
+CHECKS = ("variants", "deprecated", "missing-term", "numbers", "untranslated", "unknown-variant")
+SEVERITIES: dict[str, Severity] = {
+    "variants": Severity.WARNING,
+    "deprecated": Severity.ERROR,
+    "missing-term": Severity.WARNING,
+    "numbers": Severity.ERROR,
+    "untranslated": Severity.ERROR,
+    "unknown-variant": Severity.INFO,
+}
+MIN_WORDS_FOR_DETECTION = 4  # shorter segments (headings, names) do not tell a language
+DETECTION_MARGIN = 0.2  # the source language must lead the target language by this much
+
+
+@dataclass
+class _Scan:
+    """What the checks share about one document: the term matches of each segment."""
+
+    doc: CheckedDocument
+    matches: dict[int, list[Match]] = field(default_factory=dict)
+
+
+def check_documents(
+    documents: Iterable[CheckedDocument],
+    glossary: Glossary,
+    checks: Iterable[str] = CHECKS,
+    severities: dict[str, Severity] | None = None,
+    progress: Callable[[CheckedDocument], None] | None = None,
+) -> Report:
+    """Run ``checks`` over ``documents`` against ``glossary``; ``progress`` is called per document."""
+    checks = [c for c in CHECKS if c in set(checks)]
+    levels = {**SEVERITIES, **(severities or {})}
+    docs = list(documents)
+    findings: list[Finding] = []
+    usage: dict[str, ConceptUsage] = {}
+    for doc in docs:
+        scan = _scan(doc, glossary)
+        _collect_usage(scan, glossary, usage)
+        if "deprecated" in checks:
+            findings += _deprecated(scan, glossary, levels["deprecated"])
+        if "unknown-variant" in checks:
+            findings += _unknown(scan, glossary, levels["unknown-variant"])
+        units = _units(doc)
+        if "missing-term" in checks and doc.bilingual and doc.source_lang:
+            findings += _missing_terms(scan, units, glossary, levels["missing-term"])
+        if "numbers" in checks and doc.bilingual:
+            findings += _numbers(doc, units, levels["numbers"])
+        if "untranslated" in checks:
+            findings += _untranslated(doc, units, levels["untranslated"])
+        if progress is not None:
+            progress(doc)
+    concepts = [usage[k] for k in sorted(usage, key=lambda k: -sum(r.count for r in usage[k].renderings))]
+    if "variants" in checks:
+        findings = _variants(concepts, levels["variants"]) + findings
+    lang = docs[0].lang if docs else ""
+    return Report(docs, findings, concepts, lang, checks)
+
+
+def _scan(doc: CheckedDocument, glossary: Glossary) -> _Scan:
+    scan = _Scan(doc)
+    for seg in doc.segments:
+        scan.matches[seg.index] = find_terms(seg.text, doc.lang, glossary, fuzzy=True) if seg.text else []
+    return scan
+
+
+def _loc(doc: CheckedDocument, seg: Segment, start: int = 0, end: int | None = None) -> Location:
+    end = len(seg.text) if end is None else end
+    return Location(str(doc.path), seg.line, seg.index, seg.column + start, seg.column + end)
+
+
+def _match_loc(doc: CheckedDocument, seg: Segment, m: Match) -> Location:
+    return _loc(doc, seg, m.offset, m.offset + (m.end - m.start))
+
+
+def _status(glossary: Glossary, concept_id: str, term: str, lang: str) -> str:
+    concept = glossary.get(concept_id)
+    if concept is None:
+        return "unknown"
+    for t in concept.terms_in(lang):
+        if t.text == term:
+            return t.status.value
+    return "canonical"  # the canonical en/vi spelling of a name, written in another language
+
+
+def _collect_usage(scan: _Scan, glossary: Glossary, usage: dict[str, ConceptUsage]) -> None:
+    doc = scan.doc
+    for seg in doc.segments:
+        for m in scan.matches[seg.index]:
+            if m.how == "fuzzy":
+                continue
+            cu = usage.get(m.concept)
+            if cu is None:
+                cu = usage[m.concept] = ConceptUsage(m.concept, m.en, m.vi)
+            rendering = next((r for r in cu.renderings if r.term == m.term), None)
+            if rendering is None:
+                rendering = Rendering(m.term, _status(glossary, m.concept, m.term, doc.lang))
+                cu.renderings.append(rendering)
+            rendering.places.append(Place(_match_loc(doc, seg, m), m.surface))
+
+
+def _variants(concepts: list[ConceptUsage], severity: Severity) -> list[Finding]:
+    out = []
+    for cu in concepts:
+        if len(cu.renderings) < 2:
+            continue
+        ranked = sorted(cu.renderings, key=lambda r: -r.count)
+        listing = "; ".join(
+            f"«{r.term}» ×{r.count} ({', '.join(_where(p.location) for p in r.places)})" for r in ranked)
+        rare = ranked[-1]
+        preferred = next((r.term for r in ranked if r.status == "preferred"), ranked[0].term)
+        out.append(Finding("variants", severity, rare.places[0].location,
+                           f"{cu.en}: {len(ranked)} renderings: "
+                           + ", ".join(f"«{r.term}» ×{r.count}" for r in ranked),
+                           listing, concept=cu.concept, suggestion=preferred))
+    return out
+
+
+def _where(loc: Location) -> str:
+    return f"line {loc.line}"
+
+
+def _deprecated(scan: _Scan, glossary: Glossary, severity: Severity) -> list[Finding]:
+    doc = scan.doc
+    out = []
+    for seg in doc.segments:
+        for m in scan.matches[seg.index]:
+            if m.how == "fuzzy" or _status(glossary, m.concept, m.term, doc.lang) != Status.DEPRECATED.value:
+                continue
+            concept = glossary.get(m.concept)
+            preferred = concept.canonical(doc.lang) if concept else ""
+            use = f": use «{preferred}»" if preferred else ""
+            out.append(Finding("deprecated", severity, _match_loc(doc, seg, m),
+                               f"«{m.surface}» ({m.term}) is deprecated for {m.en}{use}",
+                               seg.text, concept=m.concept, suggestion=preferred))
+    return out
+
+
+def _unknown(scan: _Scan, glossary: Glossary, severity: Severity) -> list[Finding]:
+    doc = scan.doc
+    out = []
+    for seg in doc.segments:
+        for m in scan.matches[seg.index]:
+            if m.how != "fuzzy":
+                continue
+            concept = glossary.get(m.concept)
+            preferred = concept.canonical(doc.lang) if concept else m.term
+            out.append(Finding("unknown-variant", severity, _match_loc(doc, seg, m),
+                               f"«{m.surface}» looks like {m.en} («{m.term}», score {m.score:.2f}) "
+                               f"but the glossary does not list it", seg.text,
+                               concept=m.concept, suggestion=preferred or m.term))
+    return out
+
+
+def _units(doc: CheckedDocument) -> list[tuple[str | None, list[Segment]]]:
+    """Segments grouped by alignment bead, with the bead's source text."""
+    groups: dict[int, list[Segment]] = {}
+    singles: list[tuple[str | None, list[Segment]]] = []
+    for seg in doc.segments:
+        if seg.unit < 0:
+            singles.append((seg.source, [seg]))
+        else:
+            groups.setdefault(seg.unit, []).append(seg)
+    return singles + [(segs[0].source, segs) for segs in groups.values()]
+
+
+def _missing_terms(scan: _Scan, units, glossary: Glossary, severity: Severity) -> list[Finding]:  # type: ignore[no-untyped-def]
+    doc = scan.doc
+    out = []
+    for source, segs in units:
+        if not source:
+            continue
+        found = {m.concept for s in segs for m in scan.matches[s.index]}
+        seen: set[str] = set()
+        for m in find_terms(source, doc.source_lang or "xx", glossary):
+            if m.concept in found or m.concept in seen:
+                continue
+            seen.add(m.concept)
+            concept = glossary.get(m.concept)
+            expected = concept.canonical(doc.lang) if concept else ""
+            hint = f" (expected «{expected}»)" if expected else ""
+            out.append(Finding("missing-term", severity, _loc(doc, segs[0]),
+                               f"{m.en} («{m.surface}» in the source) has no rendering in the translation{hint}",
+                               source, concept=m.concept, suggestion=expected))
+    return out
+
+
+def _numbers(doc: CheckedDocument, units, severity: Severity) -> list[Finding]:  # type: ignore[no-untyped-def]
+    out = []
+    for source, segs in units:
+        if source is None:
+            continue
+        target: list[tuple[Segment, Quantity]] = [
+            (s, q) for s in segs for q in find_quantities(s.text, doc.lang)]
+        diff = compare_quantities(find_quantities(source, doc.source_lang or "xx"), [q for _, q in target])
+        where = {id(q): s for s, q in target}
+        extras = list(diff.extra)
+        for q in diff.missing:
+            if extras:
+                other = extras.pop(0)
+                seg = where[id(other)]
+                out.append(Finding("numbers", severity, _loc(doc, seg, other.start, other.end),
+                                   f"«{q.text}» ({_value(q)}) in the source became «{other.text}» ({_value(other)})",
+                                   source))
+            else:
+                out.append(Finding("numbers", severity, _loc(doc, segs[0]),
+                                   f"«{q.text}» ({_value(q)}) of the source is not in the translation", source))
+        for q in extras:
+            seg = where[id(q)]
+            out.append(Finding("numbers", severity, _loc(doc, seg, q.start, q.end),
+                               f"«{q.text}» ({_value(q)}) is not in the source", source))
+    return out
+
+
+def _value(q: Quantity) -> str:
+    suffix = {"percent": "%"}.get(q.kind, "")
+    unit = f" {q.unit}" if q.unit else ""
+    return f"{q.kind} {q.value}{suffix}{unit}"
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _untranslated(doc: CheckedDocument, units, severity: Severity) -> list[Finding]:  # type: ignore[no-untyped-def]
+    out = []
+    src_lang = doc.source_lang
+    detectable = src_lang in DETECTABLE and doc.lang in DETECTABLE and src_lang != doc.lang
+    for source, segs in units:
+        target = " ".join(s.text for s in segs)
+        if source is not None and any(c.isalpha() for c in target) and _norm(source) == _norm(target):
+            out.append(Finding("untranslated", severity, _loc(doc, segs[0]),
+                               "the translation is the source text, unchanged", target))
+            continue
+        if not detectable or len([w for w in target.split() if any(c.isalpha() for c in w)]) < MIN_WORDS_FOR_DETECTION:
+            continue
+        scores = detect_scores(target)
+        if scores[src_lang] > scores[doc.lang] + DETECTION_MARGIN:
+            out.append(Finding("untranslated", severity, _loc(doc, segs[0]),
+                               f"the segment is in {src_lang}, not {doc.lang}", target))
+    return out

@@ -1,0 +1,129 @@
+"""TMX 1.4 reader: the translation units of a bilingual file (source, target, line).
+
+Also the pieces the XLIFF reader shares: :class:`BilingualUnit`, :class:`BilingualFile`, the
+safe XML parser (no entities, no network, no DTD) and inline-markup text extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from translate.errors import BacktransError
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+# Inline elements whose content is native code, not text (TMX ph/bpt/ept/it/ut; XLIFF 1.2 too).
+CODE_ELEMENTS = frozenset({"bpt", "ept", "ph", "it", "ut", "x", "bx", "ex", "sc", "ec", "sm", "em"})
+
+
+@dataclass(frozen=True)
+class BilingualUnit:
+    """One translation unit: its id, source and target text, and the line it starts on."""
+
+    id: str
+    source: str
+    target: str | None  # None: no target written yet
+    line: int
+
+
+@dataclass
+class BilingualFile:
+    """The units of a TMX or XLIFF file and its languages (as the file declares them)."""
+
+    path: Path
+    source_lang: str
+    target_lang: str
+    units: list[BilingualUnit] = field(default_factory=list)
+
+
+def local(el: etree._Element) -> str:
+    """Tag name without namespace ("" for comments and processing instructions)."""
+    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+
+
+def inline_text(el: etree._Element) -> str:
+    """The text of a segment element: inline formatting kept, native-code elements dropped."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and local(child) not in CODE_ELEMENTS:
+            parts.append(inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def parse_xml(data: bytes, path: Path | str) -> etree._Element:
+    """The root of a bilingual XML file; malformed XML or entity declarations raise with file:line."""
+    decl = _ENTITY.search(data)
+    if decl:
+        line = data.count(b"\n", 0, decl.start()) + 1
+        raise BacktransError("DTD with entity declarations refused (entity bomb protection)", path, line)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False, remove_comments=True)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as e:
+        msg = str(e.msg or e).split(", line ")[0]
+        raise BacktransError(f"malformed XML: {msg}", path, e.lineno or None) from None
+
+
+def read_bytes(path: Path | str) -> bytes:
+    """The bytes of a file, or a BacktransError naming it."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise BacktransError("no such file", path) from None
+    except IsADirectoryError:
+        raise BacktransError("is a directory", path) from None
+    except OSError as e:
+        raise BacktransError(f"cannot read: {e.strerror}", path) from None
+
+
+def same_lang(a: str, b: str) -> bool:
+    """Whether two language tags name the same language ("uk" and "uk-UA")."""
+    return a.lower().replace("_", "-").split("-")[0] == b.lower().replace("_", "-").split("-")[0]
+
+
+def read_tmx(path: Path | str, target_lang: str | None = None) -> BilingualFile:
+    """The units of a TMX 1.4 file: source in the header's ``srclang``, target in ``target_lang``
+    (default: the first other language of each unit)."""
+    path = Path(path)
+    root = parse_xml(read_bytes(path), path)
+    if local(root) != "tmx":
+        raise BacktransError(f"not a TMX file: root element is <{local(root)}>", path, root.sourceline)
+    header = next((el for el in root if local(el) == "header"), None)
+    body = next((el for el in root if local(el) == "body"), None)
+    if header is None or body is None:
+        raise BacktransError("TMX file without <header> and <body>", path, root.sourceline)
+    srclang = header.get("srclang") or ""
+    result = BilingualFile(path, srclang, target_lang or "")
+    for n, tu in enumerate((el for el in body if local(el) == "tu"), 1):
+        variants: list[tuple[str, str, int]] = []
+        for tuv in (el for el in tu if local(el) == "tuv"):
+            lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
+            if not lang:
+                raise BacktransError("<tuv> without xml:lang", path, tuv.sourceline)
+            seg = next((el for el in tuv if local(el) == "seg"), None)
+            if seg is None:
+                raise BacktransError("<tuv> without <seg>", path, tuv.sourceline)
+            variants.append((lang, inline_text(seg), seg.sourceline or tu.sourceline))
+        if not variants:
+            continue
+        if not srclang or srclang == "*all*":
+            srclang = result.source_lang = variants[0][0]
+        source = next((v for v in variants if same_lang(v[0], srclang)), None)
+        if source is None:
+            raise BacktransError(f"<tu> without a {srclang} variant", path, tu.sourceline)
+        others = [v for v in variants if v is not source]
+        if target_lang:
+            others = [v for v in others if same_lang(v[0], target_lang)]
+        target = others[0] if others else None
+        if target is not None and not result.target_lang:
+            result.target_lang = target[0]
+        result.units.append(BilingualUnit(tu.get("tuid") or str(n), source[1],
+                                          target[1] if target else None,
+                                          target[2] if target else tu.sourceline or 0))
+    return result

@@ -1,0 +1,270 @@
+"""Numbers by value across locales: ``8.850,26`` (id, pl) = ``8,850.26`` (en) = ``8 850,26`` (uk).
+
+:func:`number_value` reads one number token; :func:`find_quantities` finds the quantities of a
+text (plain numbers, percentages, ratios such as ``20/21``, dates, money) with scale words
+resolved (``500 мільярдів`` = ``500 miliar`` = 5·10¹¹). Each quantity carries a
+language-neutral ``key``: two texts state the same quantity when their keys are equal.
+
+The per-language data (decimal mark, thousands separators, scale, percent, month and currency
+words) lives in the language modules (``translate.langs``), never in ``if lang == ...``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from translate.langs import Language, get_language
+
+# Arabic-Indic and Extended Arabic-Indic digits to ASCII; one character to one, so offsets hold.
+# The Arabic thousands separator becomes a narrow no-break space; the Arabic decimal separator
+# is kept (it is never a thousands separator) and read as the decimal mark.
+ARABIC_DECIMAL = "\u066b"  # ٫
+_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
+_DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
+_DIGITS[ord("\u066c")] = "\u202f"  # ٬
+
+_SPACES = " \u00a0\u202f\u2009'’"
+_NUMBER = (r"\d+(?:(?:[.,'’\u00a0\u202f\u2009" + ARABIC_DECIMAL + r"]| (?=\d{3}(?!\d)))\d+)*")
+_TOKEN = re.compile(
+    r"(?P<iso>\d{4}-\d{1,2}-\d{1,2}(?!\d))"
+    r"|(?P<date>\d{1,2}(?P<ds>[./-])\d{1,2}(?P=ds)(?:\d{4}|\d{2})(?![\d.,]\d))"
+    r"|(?P<ratio>\d+\s?/\s?\d+(?![\d/]))"
+    r"|(?P<number>" + _NUMBER + r")"
+)
+_AFTER = re.compile(r"[ \u00a0\u202f]?(?P<pct>[%٪])|\s*(?P<word>[^\W\d_]+\.?)")
+_BEFORE_CURRENCY = re.compile(r"(?P<sym>[$€£]|US\$|Rp\.?|VND|USD|EUR)\s?$")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.html?\b")
+SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "Rp": "IDR", "Rp.": "IDR",
+           "VND": "VND", "USD": "USD", "EUR": "EUR", "đ": "VND"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity written in a text.
+
+    ``kind``: number, percent, ratio, date or money. ``value``: the canonical value (scale word
+    applied: ``"8850260000000"``; ratio ``"20/21"``; date ``"2024-05-29"``, ``"--06-16"`` when the
+    year is not written). ``unit``: the ISO currency code of money. ``start``/``end``: the span
+    in the text, scale, percent and currency words included.
+    """
+
+    kind: str
+    value: str
+    text: str
+    start: int
+    end: int
+    unit: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What two translations must share: money compares as a number (currency names vary)."""
+        return ("number" if self.kind == "money" else self.kind), self.value
+
+
+def number_value(token: str, lang: str | Language | None = None) -> list[str]:
+    """The value(s) of a number token written in any locale, as canonical decimal strings.
+
+    ``8.850,26``, ``8,850.26``, ``8 850,26`` and ``٨٨٥٠٫٢٦`` all give ``["8850.26"]``. A lone
+    ``.`` or ``,`` is read with ``lang``'s decimal mark when a language is given; without one,
+    it is a thousands separator before exactly three digits (``1.000`` = ``1,000`` = 1000), so
+    both sides of a translation read an ambiguous number the same way. Groups that cannot be
+    one number (``9.9.1988``) give each part's value.
+    """
+    language = get_language(lang) if isinstance(lang, str) else lang
+    token = token.translate(_DIGITS)
+    decimal_part = ""
+    if ARABIC_DECIMAL in token:
+        token, _, decimal_part = token.partition(ARABIC_DECIMAL)
+        if not decimal_part.isdigit():
+            return [_canonical(g) for g in re.split(r"\D", token + "." + decimal_part) if g]
+    groups = re.split(r"\D", token)
+    seps = re.findall(r"\D", token)
+    if not seps:
+        return [_canonical(token + ("." + decimal_part if decimal_part else ""))]
+    kinds = {" " if s in _SPACES else s for s in seps}
+    if decimal_part:
+        int_groups = groups
+        if len(kinds) > 1:
+            return [_canonical(g) for g in groups] + [_canonical(decimal_part)]
+    elif len(kinds) == 2 and seps[-1] in ".," and seps.count(seps[-1]) == 1:
+        int_groups, decimal_part = groups[:-1], groups[-1]
+    elif len(kinds) == 1:
+        sep = seps[0]
+        if len(seps) == 1 and sep in ".,":
+            if _lone_is_decimal(sep, groups, language):
+                int_groups, decimal_part = groups[:1], groups[1]
+            else:
+                int_groups = groups
+        else:
+            int_groups = groups
+    else:
+        return [_canonical(g) for g in groups]
+    if len(int_groups) > 1 and (
+        not 1 <= len(int_groups[0]) <= 3 or any(len(g) != 3 for g in int_groups[1:])
+    ):
+        parts = groups + ([decimal_part] if decimal_part and int_groups is groups else [])
+        return [_canonical(g) for g in parts]
+    value = "".join(int_groups) + ("." + decimal_part if decimal_part else "")
+    return [_canonical(value)]
+
+
+def _lone_is_decimal(sep: str, groups: list[str], language: Language | None) -> bool:
+    if language is not None and language.decimal_mark:
+        if sep == language.decimal_mark:
+            return True
+        if sep in language.group_marks:
+            return len(groups[1]) != 3 or groups[0] == "0"
+    return len(groups[1]) != 3 or groups[0] == "0"
+
+
+def _canonical(number: str) -> str:
+    try:
+        d = Decimal(number)
+    except InvalidOperation:
+        return number
+    if d == d.to_integral_value():
+        return str(int(d))
+    return format(d.normalize(), "f")
+
+
+def find_quantities(text: str, lang: str | Language) -> list[Quantity]:
+    """Every quantity of ``text`` (written in ``lang``), in text order."""
+    language = get_language(lang) if isinstance(lang, str) else lang
+    ascii_text = text.translate(_DIGITS)
+    skip = [m.span() for m in _URL.finditer(ascii_text)]
+    out: list[Quantity] = []
+    for m in _TOKEN.finditer(ascii_text):
+        start, end = m.span()
+        if any(s <= start < e for s, e in skip):
+            continue
+        if out and start < out[-1].end:
+            continue  # the year of a date already read ("29 May 2024")
+        if start and _glued(ascii_text, start):
+            continue  # part of an identifier (COVID-19, F1, a/b/c)
+        if end < len(ascii_text) and ascii_text[end].isalpha() and not ascii_text[end] in "%٪":
+            if m.lastgroup == "number" and not _glued_unit(ascii_text, end, language):
+                continue
+        if m.lastgroup == "iso":
+            y, mo, d = (int(p) for p in m.group().split("-"))
+            out.append(_date(text, start, end, y, mo, d))
+        elif m.lastgroup == "date":
+            a, b, y = (int(p) for p in re.split(r"[./-]", m.group()))
+            out.append(_date(text, start, end, _year(y), *_month_day(a, b)))
+        elif m.lastgroup == "ratio":
+            a, b = (p.strip() for p in m.group().split("/"))
+            out.append(Quantity("ratio", f"{_canonical(a)}/{_canonical(b)}", text[start:end], start, end))
+        else:
+            out.append(_number(text, ascii_text, start, end, language))
+    return out
+
+
+def _glued(text: str, start: int) -> bool:
+    """Whether the number at ``start`` continues a word; Arabic clitics (و53) do not count."""
+    prev = text[start - 1]
+    if prev == "-" and start > 1:
+        prev = text[start - 2]
+        return prev.isalpha() and not _arabic(prev)
+    return (prev.isalnum() and not _arabic(prev)) or prev in "_/"
+
+
+def _arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff"
+
+
+def _glued_unit(text: str, end: int, language: Language) -> bool:
+    word = re.match(r"[^\W\d_]+", text[end:])
+    return bool(word) and word.group().lower() in language.number_scales
+
+
+def _number(text: str, ascii_text: str, start: int, end: int, language: Language) -> Quantity:
+    values = number_value(ascii_text[start:end], language)
+    value = values[0] if len(values) == 1 else " ".join(values)
+    kind, unit = "number", ""
+    before = _BEFORE_CURRENCY.search(ascii_text[max(0, start - 5):start])
+    if before:
+        kind, unit = "money", SYMBOLS.get(before.group("sym"), "")
+        start = start - len(before.group())
+    after = _AFTER.match(ascii_text, end)
+    while after is not None and len(values) == 1:
+        if after.group("pct"):
+            kind, end = "percent", after.end()
+            break
+        word = after.group("word")
+        low = word.lower()
+        bare = low.rstrip(".")
+        if bare in language.number_scales:
+            value = _canonical(str(Decimal(value) * language.number_scales[bare]))
+            end = after.end() - (len(word) - len(bare))
+            after = _AFTER.match(ascii_text, end)
+            continue
+        if bare in language.percent_words:
+            kind, end = "percent", after.end() - (len(word) - len(bare))
+            break
+        month = language.month_names.get(bare)
+        if month and kind == "number" and value.isdigit() and 1 <= int(value) <= 31:
+            year = re.match(r"\s+(\d{4})(?!\d)", ascii_text[after.end():])
+            stop = after.end() - (len(word) - len(bare))
+            if year:
+                stop = after.end() + year.end()
+                return _date(text, start, stop, int(year.group(1)), month, int(value))
+            return Quantity("date", f"--{month:02d}-{int(value):02d}", text[start:stop], start, stop)
+        code = SYMBOLS.get(word) or _currency(bare, language)
+        if code:
+            kind, unit, end = "money", code, after.end() - (len(word) - len(bare))
+        break
+    return Quantity(kind, value, text[start:end], start, end, unit)
+
+
+def _currency(word: str, language: Language) -> str:
+    for stem, code in language.currency_stems.items():
+        if word.startswith(stem):
+            return code
+    return ""
+
+
+def _month_day(a: int, b: int) -> tuple[int, int]:
+    """(month, day) of a day-first numeric date, month-first when the day-first reading is impossible."""
+    if b > 12 >= a:
+        return a, b
+    return b, a
+
+
+def _year(y: int) -> int:
+    return y if y >= 100 else 2000 + y if y < 70 else 1900 + y
+
+
+def _date(text: str, start: int, end: int, y: int, mo: int, d: int) -> Quantity:
+    return Quantity("date", f"{y:04d}-{mo:02d}-{d:02d}", text[start:end], start, end)
+
+
+@dataclass(frozen=True)
+class NumberDiff:
+    """Quantities of one side that the other side lacks (by key, counting repeats)."""
+
+    missing: list[Quantity]  # in the source, not in the target
+    extra: list[Quantity]  # in the target, not in the source
+
+
+def compare_quantities(source: list[Quantity], target: list[Quantity]) -> NumberDiff:
+    """Which quantities differ between a source and its translation, compared by value."""
+    left = Counter(q.key for q in target)
+    missing = []
+    for q in source:
+        if left[q.key] > 0:
+            left[q.key] -= 1
+        else:
+            missing.append(q)
+    right = Counter(q.key for q in source)
+    extra = []
+    for q in target:
+        if right[q.key] > 0:
+            right[q.key] -= 1
+        else:
+            extra.append(q)
+    return NumberDiff(missing, extra)
+
+
+__all__ = ["NumberDiff", "Quantity", "compare_quantities", "find_quantities", "number_value"]
