@@ -51,15 +51,23 @@ def translate(
     threads: int = typer.Option(0, "--threads", min=0, help="CPU threads (0: all cores)."),
     resume: bool = typer.Option(True, "--resume/--fresh", help="Reuse sentences finished by an interrupted run."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    glossary_path: Optional[Path] = typer.Option(
+        None, "--glossary", help="Glossary to enforce (default: $BACKTRANS_GLOSSARY, else the shipped one)."),
+    no_glossary: bool = typer.Option(False, "--no-glossary", help="Translate without enforcing a glossary."),
+    strict: bool = typer.Option(False, "--strict", help="Exit with status 1 when a segment fails glossary verification."),
 ) -> None:
     """Back-translate documents into each target language.
 
     For each document and target language it writes DOC.LANG.txt (the translation, one
     line per source line) and DOC.LANG.jsonl (one record per sentence). Pairs with no
     installed model go through English (uk→vi = uk→en→vi). A run that is interrupted or
-    killed resumes where it stopped when run again.
+    killed resumes where it stopped when run again. Every glossary concept recognised in a
+    sentence is written in its canonical form and verified (see the "glossary" field).
     """
+    from translate.glossary import load_glossary
+
     targets = [t.strip() for t in to.split(",") if t.strip()]
+    glossary = None if no_glossary else load_glossary(glossary_path)
     settings = EngineSettings(beam_size=beam, batch_tokens=batch_tokens, threads=threads)
     console = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("sentences"),
@@ -67,7 +75,7 @@ def translate(
     with Progress(*columns, console=console, disable=quiet or not console.is_terminal, transient=False) as bar:
         try:
             summary = batch.translate_documents(inputs, targets, out, source_lang=source_lang, settings=settings,
-                                                resume=resume, progress=RichProgress(bar))
+                                                resume=resume, progress=RichProgress(bar), glossary=glossary)
         except KeyboardInterrupt:
             console.print("interrupted: finished sentences are saved; run the same command again to resume")
             sys.exit(130)
@@ -76,3 +84,9 @@ def translate(
         f"{summary.translated} translated, {summary.reused} resumed, "
         f"{summary.tokens_per_second:,.0f} tokens/s; outputs in {out}/"
     )
+    if glossary is not None:
+        repaired = ", ".join(f"{n} by {s}" for s, n in sorted(summary.repaired.items())) or "none"
+        console.print(f"glossary {glossary.path.name if glossary.path else ''}: {summary.checked} segments verified, "
+                      f"{summary.failed} failed; repaired: {repaired}")
+    if strict and summary.failed:
+        sys.exit(1)

@@ -1,0 +1,225 @@
+"""Protect glossary terms from the model and put their canonical forms back afterwards.
+
+The mechanism is substitution by a surrogate the model copies: before a hop, each term the
+recogniser finds in the sentence is replaced by the concept's canonical form in the hop's
+target language ("Хайзионг" → "Hai Duong" for uk→en, "Hai Duong" → "Hải Dương" for en→vi).
+Models trained on ordinary parallel text copy such names and set phrases, whereas invented
+placeholders (``###T01###``, ``⦅ph⦆``) are only kept by models trained with them. What a model
+still does to a surrogate (re-casing, dropped diacritics, a split "Hai-Duong", duplicates,
+reordering, dropping it) is undone by ``restore``, which finds surrogates by their letters
+alone and writes the exact canonical form; whatever it cannot find is reported as missing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Collection, Iterable
+
+from translate.glossary.model import Glossary
+from translate.langs import get_language
+from translate.recognise import Match, find_terms
+
+_GAP = 3  # characters of damage allowed between two letters of a surrogate ("Hai - Duong")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One protected occurrence: the concept, what the source said and its canonical target form."""
+
+    concept: str
+    source: str  # the surface in the source sentence
+    canonical: str  # the concept's form in the target language: the surrogate and the result
+
+
+@dataclass(frozen=True)
+class Protected:
+    """A sentence as the model sees it: terms replaced by their canonical target forms."""
+
+    original: str
+    text: str
+    slots: tuple[Slot, ...]
+
+    @property
+    def concepts(self) -> tuple[str, ...]:
+        return tuple(s.concept for s in self.slots)
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A model output with every surrogate found written in its exact canonical form."""
+
+    text: str
+    missing: tuple[str, ...]  # concepts of slots whose surrogate was not found
+    duplicates: int  # surrogates the model repeated, removed
+
+
+def protect(text: str, source_lang: str, target_lang: str, glossary: Glossary,
+            leave: Collection[str] = ()) -> Protected:
+    """Replace each recognised term of ``text`` by its concept's canonical ``target_lang`` form.
+
+    Terms of the concepts in ``leave`` stay as written (and get no slot): the repair that
+    lets the model translate a term its own way.
+    """
+    slots: list[Slot] = []
+    parts: list[str] = []
+    at = 0
+    for match in find_terms(text, source_lang, glossary):
+        concept = glossary.get(match.concept)
+        canonical = concept.canonical(target_lang) if concept else ""
+        if not canonical or match.concept in leave:
+            continue
+        start, end = match.offset, match.offset + len(match.surface)
+        # A clitic glued to the term (Arabic و/ل/ب) would glue itself to the surrogate: space it.
+        before = " " if start > 0 and text[start - 1].isalnum() else ""
+        after = " " if end < len(text) and text[end].isalnum() else ""
+        parts += [text[at:start], before + canonical + after]
+        at = end
+        slots.append(Slot(match.concept, match.surface, canonical))
+    parts.append(text[at:])
+    return Protected(text, "".join(parts), tuple(slots))
+
+
+def restore(output: str, protected: Protected, target_lang: str) -> Restored:
+    """Write the canonical form wherever the model left a (possibly damaged) surrogate.
+
+    A surrogate is found by its letters and digits alone, case and diacritics aside, with
+    up to a few other characters between them ("hai duong", "HAI-DUONG", "Hai, Duong",
+    "Hai Dương"). Repeats beyond the number of slots that are adjacent to another copy
+    ("Hai Duong Hai Duong") are removed; reordered surrogates are found wherever they are.
+    """
+    if not protected.slots:
+        return Restored(output, (), 0)
+    expected = Counter(s.canonical for s in protected.slots)
+    concept_of = {s.canonical: s.concept for s in protected.slots}
+    skeleton = _Skeleton(output, target_lang)
+    spans: list[tuple[int, int, str]] = []
+    for canonical in sorted(expected, key=len, reverse=True):  # longest first: nested forms
+        for start, end in skeleton.find(canonical):
+            if not any(start < e and s < end for s, e, _ in spans):
+                spans.append((start, end, canonical))
+    spans.sort()
+    spans, duplicates = _drop_repeats(output, spans, expected)
+    found = Counter(c for _, _, c in spans)
+    parts: list[str] = []
+    at = 0
+    for start, end, canonical in spans:
+        parts += [output[at:start], canonical]
+        at = end
+    parts.append(output[at:])
+    missing: list[str] = []
+    for canonical, count in expected.items():
+        missing += [concept_of[canonical]] * max(0, count - found[canonical])
+    return Restored("".join(parts), tuple(missing), duplicates)
+
+
+def canonicalise(text: str, concepts: Iterable[str], target_lang: str, glossary: Glossary,
+                 *, fuzzy: bool = True) -> str:
+    """Rewrite every rendering of ``concepts`` the recogniser finds in ``text`` in its canonical form.
+
+    The target-language recogniser knows each concept's listed terms (admitted, deprecated,
+    inflected, folded); with ``fuzzy`` it also finds close spellings of names ("Hai Zuong").
+    This is how a sentence translated with its terms left in gets its canonical forms.
+    """
+    wanted = set(concepts)
+    matches = [m for m in find_terms(text, target_lang, glossary, fuzzy=fuzzy) if m.concept in wanted]
+    parts: list[str] = []
+    at = 0
+    for m in _non_overlapping(matches):
+        concept = glossary.get(m.concept)
+        canonical = concept.canonical(target_lang) if concept else ""
+        if not canonical:
+            continue
+        parts += [text[at:m.offset], canonical]
+        at = m.offset + len(m.surface)
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def _non_overlapping(matches: list[Match]) -> list[Match]:
+    kept: list[Match] = []
+    for m in sorted(matches, key=lambda m: (m.offset, -len(m.surface))):
+        if not kept or m.offset >= kept[-1].offset + len(kept[-1].surface):
+            kept.append(m)
+    return kept
+
+
+class _Skeleton:
+    """The letters and digits of a text, folded, each with its offset in the text."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.language = get_language(lang)
+        folded = self.language.fold(text)
+        chars: list[str] = []
+        self.offsets: list[int] = []
+        for i, ch in enumerate(folded.text):
+            ch = _base(ch)
+            if ch.isalnum():
+                start, _ = folded.to_original(i, i + 1)
+                chars.append(ch)
+                self.offsets.append(start)
+        self.chars = "".join(chars)
+        self._fold = folded
+
+    def find(self, surrogate: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` that spell ``surrogate`` (letters only), at word boundaries."""
+        key = "".join(_base(c) for c in self.language.fold(surrogate).text if _base(c).isalnum())
+        if not key:
+            return []
+        spans = []
+        i = self.chars.find(key)
+        while i >= 0:
+            j = i + len(key) - 1
+            start, end = self.offsets[i], self._end_of(j)
+            if (self._boundary(start, end)
+                    and all(self.offsets[k + 1] - self.offsets[k] <= _GAP + 1 for k in range(i, j))):
+                spans.append((start, end))
+                i = self.chars.find(key, j + 1)
+            else:
+                i = self.chars.find(key, i + 1)
+        return spans
+
+    def _end_of(self, k: int) -> int:
+        """End offset in the text of skeleton character ``k`` (its combining marks included)."""
+        end = self.offsets[k] + 1
+        while end < len(self.text) and unicodedata.category(self.text[end]) == "Mn":
+            end += 1
+        return end
+
+    def _boundary(self, start: int, end: int) -> bool:
+        """Word boundaries, or a change of script ("وDistrict", "Hà Nộiの")."""
+        text = self.text
+        return ((start == 0 or not text[start - 1].isalnum() or _script(text[start - 1]) != _script(text[start]))
+                and (end == len(text) or not text[end].isalnum() or _script(text[end]) != _script(text[end - 1])))
+
+
+def _script(ch: str) -> str:
+    """The first word of a character's Unicode name: LATIN, CYRILLIC, ARABIC, DIGIT..."""
+    return unicodedata.name(ch, "").split(" ", 1)[0]
+
+
+def _base(ch: str) -> str:
+    """A folded character without what fold keeps (đ → d)."""
+    return "d" if ch == "đ" else ch
+
+
+def _drop_repeats(text: str, spans: list[tuple[int, int, str]],
+                  expected: Counter) -> tuple[list[tuple[int, int, str]], int]:
+    """Remove copies of a surrogate beyond its expected count that follow another copy closely."""
+    count = Counter(c for _, _, c in spans)
+    kept: list[tuple[int, int, str]] = []
+    dropped = 0
+    for span in spans:
+        start, end, canonical = span
+        if kept and count[canonical] > expected[canonical]:
+            p_start, p_end, p_canonical = kept[-1]
+            between = text[p_end:start]
+            if p_canonical == canonical and len(between) <= _GAP and not any(c.isalnum() for c in between):
+                kept[-1] = (p_start, end, canonical)  # the repeat and what separates it go
+                count[canonical] -= 1
+                dropped += 1
+                continue
+        kept.append(span)
+    return kept, dropped
