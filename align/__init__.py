@@ -1,10 +1,13 @@
-"""Sentence alignment, its evaluation, and translation scoring (sacrebleu metrics, terminology)."""
+"""Sentence and term alignment, its evaluation, and translation scoring (sacrebleu metrics, terminology)."""
 
 from align.bead import Anchor, Bead
-from align.documents import AlignedDocuments, Sentences, align_documents, read_sentences
+from align.documents import AlignedDocuments, Sentences, align_documents, pair_documents, read_sentences
+from align.lexicon import align_two_pass
 from align.sentences import AlignerConfig, align_sentences, gale_church
+from align.terms import TermLink, TermMatch, align_terms
 
 __all__ = [
-    "Anchor", "Bead", "AlignedDocuments", "Sentences", "AlignerConfig",
-    "align_documents", "align_sentences", "gale_church", "read_sentences",
+    "Anchor", "Bead", "AlignedDocuments", "Sentences", "AlignerConfig", "TermLink", "TermMatch",
+    "align_documents", "align_sentences", "align_terms", "align_two_pass", "gale_church",
+    "pair_documents", "read_sentences",
 ]

@@ -1,15 +1,21 @@
-"""Aligning two documents: read, split into sentences, find anchors, align."""
+"""Aligning two documents: read, split into sentences, find anchors, align, link terms; and
+pairing the documents of two folders by name."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from align.anchors import sentence_anchors
 from align.bead import Anchor, Bead
 from align.sentences import AlignerConfig, BeadCost, align_sentences
+from align.terms import TermLink, align_terms, concept_anchors
 from translate.documents import read_document, read_text
-from translate.langs import get_language
+from translate.errors import BacktransError
+from translate.glossary.model import Glossary
+from translate.langs import KNOWN, get_language
+from translate.packages import ModelPackage
 
 
 @dataclass
@@ -29,6 +35,15 @@ class AlignedDocuments:
     src: Sentences
     tgt: Sentences
     beads: list[Bead] = field(default_factory=list)
+    # Per bead, its term links (offsets into the bead's joined source and target texts, see
+    # ``bead_text``); empty lists when aligned without a glossary.
+    terms: list[list[TermLink]] = field(default_factory=list)
+    translated: bool = False  # whether the translation-based bead cost was used
+
+
+def bead_text(texts: list[str], ids: tuple[int, ...]) -> str:
+    """The text of one side of a bead: its sentences, stripped, joined by a space."""
+    return " ".join(texts[i].strip() for i in ids)
 
 
 def read_sentences(path: Path | str, lang: str, lines: bool = False) -> Sentences:
@@ -53,16 +68,92 @@ def align_documents(
     extra_anchors: tuple[list[frozenset[Anchor]], list[frozenset[Anchor]]] | None = None,
     config: AlignerConfig | None = None,
     bead_cost: BeadCost | None = None,
+    *,
+    glossary: Glossary | None = None,
+    translate: bool | None = False,
+    packages: list[ModelPackage] | None = None,
+    second_pass: bool = True,
 ) -> AlignedDocuments:
     """Align two documents with the default anchors (numbers, marks, paragraph breaks and,
-    between languages of one script, shared words) plus ``extra_anchors`` per sentence (e.g.
-    glossary concepts, as ``Anchor("concept", id)``) and an optional ``bead_cost``.
+    between languages of one script, shared words) plus ``extra_anchors`` per sentence.
+
+    With ``glossary``, each sentence also gets ``Anchor("concept", id)`` for the concepts the
+    recogniser finds, and each bead its term links. ``translate``: add the translation-based
+    bead cost (``align.translated``) — True requires a model route src→tgt among ``packages``
+    (default: the installed ones), None uses it when one exists. ``bead_cost`` adds to it.
+    ``second_pass``: align again with a word-pair lexicon learnt from the first pass
+    (``align.lexicon``).
     """
+    from align.lexicon import align_two_pass
+    from align.translated import has_route, translation_cost
+
     words = get_language(src.lang).script == get_language(tgt.lang).script
     sa = sentence_anchors(src.texts, words=words, paragraph_starts=src.paragraph_starts)
     ta = sentence_anchors(tgt.texts, words=words, paragraph_starts=tgt.paragraph_starts)
     if extra_anchors is not None:
         sa = [a | b for a, b in zip(sa, extra_anchors[0], strict=True)]
         ta = [a | b for a, b in zip(ta, extra_anchors[1], strict=True)]
-    beads = align_sentences(src.texts, tgt.texts, sa, ta, config=config, bead_cost=bead_cost)
-    return AlignedDocuments(src, tgt, beads)
+    if glossary is not None:
+        sa = [a | b for a, b in zip(sa, concept_anchors(src.texts, src.lang, glossary))]
+        ta = [a | b for a, b in zip(ta, concept_anchors(tgt.texts, tgt.lang, glossary))]
+    if translate is None:
+        translate = has_route(src.lang, tgt.lang, packages)
+    cost = bead_cost
+    if translate:
+        by_model = translation_cost(src.texts, tgt.texts, src.lang, tgt.lang, packages)
+        cost = by_model if bead_cost is None else (lambda s, t: by_model(s, t) + bead_cost(s, t))
+    if second_pass:
+        [beads] = align_two_pass([(src.texts, tgt.texts, sa, ta)], config, bead_costs=[cost])
+    else:
+        beads = align_sentences(src.texts, tgt.texts, sa, ta, config=config, bead_cost=cost)
+    terms = [
+        align_terms(bead_text(src.texts, b.src), bead_text(tgt.texts, b.tgt), src.lang, tgt.lang, glossary)
+        if glossary is not None else []
+        for b in beads
+    ]
+    return AlignedDocuments(src, tgt, beads, terms, bool(translate))
+
+
+def document_key(path: Path, langs: Iterable[str] = ()) -> str:
+    """The name documents are paired by: the file name without its extension and without a
+    trailing language suffix, a code of ``translate.langs.KNOWN`` or of ``langs``
+    (``report.en.txt`` and ``report.txt`` both give ``report``)."""
+    stem = path.stem if path.suffix else path.name
+    base, dot, last = stem.rpartition(".")
+    if dot and base and last.lower() in {*KNOWN, *(c.lower() for c in langs)}:
+        return base
+    return stem
+
+
+@dataclass(frozen=True)
+class DocumentPair:
+    """Two documents of two folders that share a name (see :func:`document_key`)."""
+
+    key: str
+    src: Path
+    tgt: Path
+
+
+def pair_documents(
+    src_dir: Path, tgt_dir: Path, langs: Iterable[str] = ()
+) -> tuple[list[DocumentPair], list[Path]]:
+    """Pair the files of two folders by :func:`document_key`; also returns the files of either
+    folder left without a partner. Hidden files are skipped; two files with one key in a
+    folder are a user error."""
+    def index(folder: Path) -> dict[str, Path]:
+        if not folder.is_dir():
+            raise BacktransError("not a folder", folder)
+        out: dict[str, Path] = {}
+        for p in sorted(folder.iterdir()):
+            if not p.is_file() or p.name.startswith("."):
+                continue
+            key = document_key(p, langs)
+            if key in out:
+                raise BacktransError(f"two documents named {key!r}: {out[key].name} and {p.name}", p)
+            out[key] = p
+        return out
+
+    s, t = index(Path(src_dir)), index(Path(tgt_dir))
+    pairs = [DocumentPair(k, s[k], t[k]) for k in sorted(s.keys() & t.keys())]
+    unpaired = [s[k] for k in sorted(s.keys() - t.keys())] + [t[k] for k in sorted(t.keys() - s.keys())]
+    return pairs, unpaired

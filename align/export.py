@@ -7,22 +7,34 @@ from datetime import datetime, timezone
 
 from lxml import etree
 
-from align.documents import AlignedDocuments
+from align.documents import AlignedDocuments, bead_text as _join
+from align.terms import TermLink, TermMatch
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def _join(texts: list[str], ids: tuple[int, ...]) -> str:
-    return " ".join(texts[i].strip() for i in ids)
+def _span(m: TermMatch | None) -> dict | None:
+    if m is None:
+        return None
+    return {"start": m.start, "end": m.end, "surface": m.surface, "term": m.term, "how": m.how,
+            "deprecated": m.deprecated}
+
+
+def _link(link: TermLink) -> dict:
+    return {"concept": link.concept, "src": _span(link.src), "tgt": _span(link.tgt)}
 
 
 def to_json(aligned: AlignedDocuments) -> str:
     """One JSON array of beads in document order: ``src`` and ``tgt`` (0-based sentence or line
     numbers, empty for an insertion or deletion), ``score`` (the bead's negated cost: higher is better),
-    ``type`` (``"2-1"``) and the joined texts ``src_text``, ``tgt_text``. One bead a line.
+    ``type`` (``"2-1"``), the joined texts ``src_text``, ``tgt_text`` and, when aligned with a
+    glossary, ``terms``: per concept occurrence ``{"concept", "src", "tgt"}``, each side a span
+    ``{"start", "end", "surface", "term", "how", "deprecated"}`` of ``src_text``/``tgt_text``
+    or null when that side has no counterpart. One bead a line.
     """
-    rows = [
-        {
+    rows = []
+    for k, b in enumerate(aligned.beads):
+        row = {
             "src": list(b.src),
             "tgt": list(b.tgt),
             "score": round(b.score, 4),
@@ -30,8 +42,9 @@ def to_json(aligned: AlignedDocuments) -> str:
             "src_text": _join(aligned.src.texts, b.src),
             "tgt_text": _join(aligned.tgt.texts, b.tgt),
         }
-        for b in aligned.beads
-    ]
+        if aligned.terms:
+            row["terms"] = [_link(x) for x in aligned.terms[k]]
+        rows.append(row)
     if not rows:
         return "[]\n"
     return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n]\n"

@@ -8,18 +8,20 @@ uk, pl, id, ...); 'intl' for Arabic, whose punctuation (، ؛ ؟) 13a leaves glu
 Burmese (no spaces). 'flores200' is not used: it needs a SentencePiece model download.
 
 Term metrics (WMT21 terminology task, Alam et al. 2021; WMT23 consistency) take the glossary
-matches of each segment as lists of :class:`TermMatch` — from any callable, e.g. a wrapper of
-``translate.recognise`` — so inflected forms count whenever the recogniser finds them.
+matches of each segment as lists of :class:`TermMatch` — from any callable, e.g.
+``align.terms.glossary_recogniser(glossary)`` over ``translate.recognise`` — so inflected forms count.
 """
 
 from __future__ import annotations
 
 import string
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sacrebleu.metrics import BLEU, CHRF, TER
+
+from align.terms import Recognise, TermMatch
 
 BLEU_TOKENIZE: dict[str, str] = {
     "ar": "intl", "fa": "intl", "ur": "intl",
@@ -49,6 +51,17 @@ class DocumentScores:
     name: str
     segments: int
     scores: list[MetricScore]
+    terms: "TermScores | None" = None  # with a recogniser (see score_documents)
+
+
+@dataclass(frozen=True)
+class ScoreInput:
+    """One document to score: hypothesis and reference lines, optionally the source lines."""
+
+    name: str
+    hyps: Sequence[str]
+    refs: Sequence[str]
+    srcs: Sequence[str] | None = None
 
 
 def mt_scores(hyps: Sequence[str], refs: Sequence[str], lang: str) -> list[MetricScore]:
@@ -63,33 +76,33 @@ def mt_scores(hyps: Sequence[str], refs: Sequence[str], lang: str) -> list[Metri
 
 
 def score_documents(
-    docs: Sequence[tuple[str, Sequence[str], Sequence[str]]], lang: str
+    docs: Sequence[ScoreInput], lang: str, recognise: Recognise | None = None, src_lang: str | None = None,
 ) -> list[DocumentScores]:
-    """Per-document scores of (name, hypothesis lines, reference lines), then the corpus."""
-    out = [DocumentScores(name, len(h), mt_scores(h, r, lang)) for name, h, r in docs]
-    all_h = [x for _, h, _ in docs for x in h]
-    all_r = [x for _, _, r in docs for x in r]
+    """Per-document scores, then the corpus's (when more than one document).
+
+    With ``recognise`` (e.g. ``align.terms.glossary_recogniser(glossary)``) each also carries
+    :class:`TermScores`; the concepts to find are those of the source lines (in ``src_lang``)
+    when every document has them, else those of the references.
+    """
+    use_src = src_lang is not None and all(d.srcs is not None for d in docs)
+
+    def one(name: str, h: Sequence[str], r: Sequence[str], s: Sequence[str] | None) -> DocumentScores:
+        terms = None
+        if recognise is not None:
+            expected = [recognise(x, src_lang) for x in s] if use_src and s is not None else None
+            terms = term_scores(h, r, lang, recognise, expected)
+        return DocumentScores(name, len(h), mt_scores(h, r, lang), terms)
+
+    out = [one(d.name, d.hyps, d.refs, d.srcs) for d in docs]
     if len(docs) != 1:
-        out.append(DocumentScores("*corpus*", len(all_h), mt_scores(all_h, all_r, lang)))
+        all_s = [x for d in docs for x in d.srcs] if use_src else None
+        out.append(one("*corpus*", [x for d in docs for x in d.hyps], [x for d in docs for x in d.refs], all_s))
     return out
 
 
 # --- terminology ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class TermMatch:
-    """A glossary concept found in a segment: character span [start, end) and the term used."""
-
-    concept: str
-    start: int
-    end: int
-    surface: str = ""
-    term: str = ""  # the glossary term matched (its canonical text), for consistency
-    deprecated: bool = False  # the matched term has status deprecated
-
-
-Recognise = Callable[[str, str], list[TermMatch]]  # (segment text, lang) → matches
 
 
 @dataclass(frozen=True)

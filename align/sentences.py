@@ -26,8 +26,9 @@ PRIORS: dict[tuple[int, int], float] = {**GC_PRIORS, (3, 1): 0.01, (1, 3): 0.01}
 # Reward (nats) for an anchor shared by both sides of a bead, before the rarity factor.
 DEFAULT_WEIGHTS: dict[str, float] = {
     "number": 3.0, "word": 1.5, "prefix": 2.0, "punct": 0.7, "para": 2.0, "concept": 3.0,
+    "lex": 2.0,  # a word pair of the second pass's lexicon (align.lexicon)
 }
-# Penalty (nats) for an anchor of this kind on one side of a bead only. (A penalty on numbers
+# Penalty (nats) for an anchor of this kind on one side of a bead (with two sides) only. (A penalty on numbers
 # lowered the Text+Berg figures: OCR noise, footnote marks and spelled-out numbers.)
 DEFAULT_PENALTIES: dict[str, float] = {"para": 1.0, "concept": 1.0}
 
@@ -147,7 +148,8 @@ class _BeadScorer:
         if a and b:
             w = self.weights
             cost -= sum(w.get(x, 0.0) for x in a & b)
-        if self.penalties and (a or b):
+        if self.penalties and di and dj:
+            # Only where the other side could have had the anchor: not in a deletion/insertion.
             p = self.penalties
             cost += sum(p.get(x.kind, 0.0) for x in a ^ b)
         if self.bead_cost is not None:

@@ -8,7 +8,7 @@ import pytest
 import sacrebleu
 
 from align.score import (
-    TermMatch, bleu_tokenize, consistency, exact_match, mt_scores, one_minus_term,
+    ScoreInput, TermMatch, bleu_tokenize, consistency, exact_match, mt_scores, one_minus_term,
     score_documents, term_scores, window_overlap,
 )
 
@@ -38,7 +38,7 @@ def test_scores_equal_sacrebleu():
 
 def test_per_document_and_corpus():
     hyps, refs = _seed_pair()
-    docs = [("a", hyps[:10], refs[:10]), ("b", hyps[10:], refs[10:])]
+    docs = [ScoreInput("a", hyps[:10], refs[:10]), ScoreInput("b", hyps[10:], refs[10:])]
     out = score_documents(docs, "id")
     assert [d.name for d in out] == ["a", "b", "*corpus*"]
     assert out[2].scores[0].value == pytest.approx(sacrebleu.corpus_bleu(hyps, [refs]).score)

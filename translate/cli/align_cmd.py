@@ -19,30 +19,17 @@ class AlignFormat(str, Enum):
     json = "json"
 
 
-@app.command("align")
-def align_command(
-    source: Path = typer.Argument(..., help="Source document (plain text)."),
-    target: Path = typer.Argument(..., help="Its translation (plain text)."),
-    src_lang: str = typer.Option(..., "--src-lang", help="Language code of SOURCE."),
-    tgt_lang: str = typer.Option(..., "--tgt-lang", help="Language code of TARGET."),
-    fmt: AlignFormat = typer.Option(AlignFormat.tsv, "--format", help="tsv, tmx (1.4b) or json."),
-    lines: bool = typer.Option(False, "--lines", help="Each input line is one sentence (ids are line numbers); else paragraphs are split by translate.segment (ids are sentence numbers)."),
-    output: Path | None = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
-) -> None:
-    """Align the sentences of SOURCE and TARGET and write the aligned pairs."""
-    from align.documents import align_documents, read_sentences
-    from align.export import to_json, to_tmx, to_tsv
+def _glossary(path: Path | None, no_glossary: bool):
+    if no_glossary:
+        if path is not None:
+            raise BacktransError("--glossary and --no-glossary exclude each other", path)
+        return None
+    from translate.glossary import load_glossary
 
-    for p in (source, target):
-        if p.is_dir():
-            raise BacktransError("folders are not supported yet: give two files", p)
-    aligned = align_documents(
-        read_sentences(source, src_lang, lines), read_sentences(target, tgt_lang, lines)
-    )
-    if fmt is AlignFormat.tmx:
-        data = to_tmx(aligned)
-    else:
-        data = (to_json(aligned) if fmt is AlignFormat.json else to_tsv(aligned)).encode("utf-8")
+    return load_glossary(path)
+
+
+def _write(data: bytes, output: Path | None) -> None:
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -50,48 +37,124 @@ def align_command(
         atomic_write_bytes(output, data)
 
 
+@app.command("align")
+def align_command(
+    source: Path = typer.Argument(..., help="Source document (plain text), or a folder of them."),
+    target: Path = typer.Argument(..., help="Its translation (plain text), or a folder: documents pair by name (report.txt ~ report.en.txt)."),
+    src_lang: str = typer.Option(..., "--src-lang", help="Language code of SOURCE."),
+    tgt_lang: str = typer.Option(..., "--tgt-lang", help="Language code of TARGET."),
+    fmt: AlignFormat = typer.Option(AlignFormat.tsv, "--format", help="tsv, tmx (1.4b) or json (with the aligned terms)."),
+    lines: bool = typer.Option(False, "--lines", help="Each input line is one sentence (ids are line numbers); else paragraphs are split by translate.segment (ids are sentence numbers)."),
+    glossary: Path | None = typer.Option(None, "--glossary", help="Glossary for concept anchors and term alignment (default: the shipped one)."),
+    no_glossary: bool = typer.Option(False, "--no-glossary", help="No concept anchors, no term alignment."),
+    translate: bool | None = typer.Option(None, "--translate/--no-translate", help="Score beads by translating the source (default: when a model route SRC→TGT is installed)."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write here instead of stdout; a folder when aligning folders."),
+) -> None:
+    """Align the sentences of SOURCE and TARGET and write the aligned pairs."""
+    from align.documents import align_documents, pair_documents, read_sentences
+    from align.export import to_json, to_tmx, to_tsv
+
+    src_lang, tgt_lang = src_lang.lower(), tgt_lang.lower()
+    gloss = _glossary(glossary, no_glossary)
+
+    def render(src: Path, tgt: Path) -> bytes:
+        aligned = align_documents(
+            read_sentences(src, src_lang, lines), read_sentences(tgt, tgt_lang, lines),
+            glossary=gloss, translate=translate,
+        )
+        if fmt is AlignFormat.tmx:
+            return to_tmx(aligned)
+        return (to_json(aligned) if fmt is AlignFormat.json else to_tsv(aligned)).encode("utf-8")
+
+    if source.is_dir() != target.is_dir():
+        raise BacktransError("SOURCE and TARGET must both be files or both be folders", target)
+    if not source.is_dir():
+        _write(render(source, target), output)
+        return
+    if output is None:
+        raise BacktransError("aligning folders writes one file per pair: give -o FOLDER", source)
+    if output.exists() and not output.is_dir():
+        raise BacktransError("not a folder", output)
+    pairs, unpaired = pair_documents(source, target, (src_lang, tgt_lang))
+    if not pairs:
+        raise BacktransError(f"no document of {source} has a namesake in {target}", source)
+    for p in unpaired:
+        print(f"backtrans: warning: {p}: no document of the same name in the other folder", file=sys.stderr)
+    output.mkdir(parents=True, exist_ok=True)
+    for pair in pairs:
+        _write(render(pair.src, pair.tgt), output / f"{pair.key}.{fmt.value}")
+        print(output / f"{pair.key}.{fmt.value}", file=sys.stderr)
+
+
 class ScoreFormat(str, Enum):
     text = "text"
     json = "json"
 
 
-def _lines_of(path: Path) -> list[str]:
-    from translate.documents import read_text
+def _score_inputs(hyp: Path, ref: Path, src: Path | None, src_lang: str | None, langs: tuple[str, ...]):
+    """The documents to score and the source language (from a bilingual HYP when not given)."""
+    from align.documents import pair_documents
+    from align.inputs import read_segments
+    from align.score import ScoreInput
 
-    return read_text(path).splitlines()
+    if hyp.is_dir() != ref.is_dir() or (src is not None and src.is_dir() != hyp.is_dir()):
+        raise BacktransError("HYP, --ref and --src must all be files or all be folders", ref)
+    if hyp.is_dir():
+        pairs, _ = pair_documents(hyp, ref, langs)
+        sources = {}
+        if src is not None:
+            sources = {p.key: p.tgt for p in pair_documents(hyp, src, langs)[0]}
+        triples = [(p.src, p.tgt, sources.get(p.key)) for p in pairs]
+        if src is not None and any(s is None for *_, s in triples):
+            missing = next(h for h, _, s in triples if s is None)
+            raise BacktransError(f"no source document of the same name in {src}", missing)
+        if not triples:
+            raise BacktransError(f"no document of {hyp} has a namesake in {ref}", hyp)
+    else:
+        triples = [(hyp, ref, src)]
+    docs = []
+    for h, r, s in triples:
+        hs, rs = read_segments(h), read_segments(r)
+        hl, rl = hs.lines, rs.lines
+        if len(hl) != len(rl):
+            raise BacktransError(f"{len(hl)} segments but the reference has {len(rl)}", h)
+        sl = read_segments(s).lines if s is not None else hs.sources
+        if sl is not None and len(sl) != len(hl):
+            raise BacktransError(f"{len(sl)} segments but the hypothesis has {len(hl)}", s)
+        if s is None and hs.sources is not None:
+            src_lang = src_lang or hs.source_lang
+        docs.append(ScoreInput(h.name, hl, rl, sl))
+    return docs, src_lang
 
 
 @app.command("score")
 def score_command(
-    hyp: Path = typer.Argument(..., help="Hypothesis: a text file (one segment a line) or a folder."),
-    ref: Path = typer.Option(..., "--ref", help="Reference: file or folder (files paired by name)."),
-    src: Path | None = typer.Option(None, "--src", help="Source, line-parallel (for term metrics)."),
+    hyp: Path = typer.Argument(..., help="Hypothesis: a text file (one segment a line), a TMX/XLIFF file (its targets; its sources serve as --src), or a folder."),
+    ref: Path = typer.Option(..., "--ref", help="Reference: text or TMX/XLIFF (its targets), file or folder (files paired by name)."),
+    src: Path | None = typer.Option(None, "--src", help="Source, segment-parallel: its concepts are the terms to find."),
     lang: str = typer.Option(..., "--lang", help="Language of HYP and REF."),
-    glossary: Path | None = typer.Option(None, "--glossary", help="Glossary for term metrics."),
+    src_lang: str | None = typer.Option(None, "--src-lang", help="Language of --src (required with it)."),
+    glossary: Path | None = typer.Option(None, "--glossary", help="Glossary for term metrics (default: the shipped one)."),
+    no_glossary: bool = typer.Option(False, "--no-glossary", help="No term metrics."),
     fmt: ScoreFormat = typer.Option(ScoreFormat.text, "--format", help="text or json."),
 ) -> None:
-    """BLEU, chrF and TER (sacrebleu, with signatures), per document and for the corpus."""
+    """BLEU, chrF and TER (sacrebleu, with signatures), and terminology accuracy (WMT21) and
+    consistency (WMT23), per document and for the corpus."""
     import json
     from dataclasses import asdict
 
     from align.score import score_documents
+    from align.terms import glossary_recogniser
 
-    if glossary is not None:
-        raise BacktransError("terminology metrics are not wired to the recogniser yet", glossary)
-    if hyp.is_dir() != ref.is_dir():
-        raise BacktransError("HYP and --ref must both be files or both be folders", ref)
-    pairs = (
-        [(p, ref / p.name) for p in sorted(hyp.iterdir()) if p.is_file()] if hyp.is_dir() else [(hyp, ref)]
-    )
-    docs = []
-    for h, r in pairs:
-        hl, rl = _lines_of(h), _lines_of(r)
-        if len(hl) != len(rl):
-            raise BacktransError(f"{len(hl)} lines but the reference has {len(rl)}", h)
-        if src is not None and not src.is_dir() and len(_lines_of(src)) != len(hl):
-            raise BacktransError(f"source has a different number of lines than {h}", src)
-        docs.append((h.name, hl, rl))
-    results = score_documents(docs, lang)
+    if src is not None and src_lang is None:
+        raise BacktransError("--src needs --src-lang", src)
+    lang = lang.lower()
+    src_lang = src_lang.lower() if src_lang else None
+    gloss = _glossary(glossary, no_glossary)
+    docs, src_lang = _score_inputs(hyp, ref, src, src_lang, tuple(x for x in (lang, src_lang) if x))
+    recognise = glossary_recogniser(gloss) if gloss is not None else None
+    expected_from = "source" if src_lang and all(d.srcs is not None for d in docs) else "reference"
+    results = score_documents(docs, lang, recognise, src_lang)
     if fmt is ScoreFormat.json:
         print(json.dumps([asdict(d) for d in results], ensure_ascii=False, indent=1))
         return
@@ -99,3 +162,9 @@ def score_command(
         print(f"{d.name} ({d.segments} segments)")
         for s in d.scores:
             print(f"  {s.metric:<6} {s.value:7.2f}  {s.signature}")
+        if d.terms is not None:
+            t = d.terms
+            wins = "  ".join(f"window {w}: {v:.3f}" for w, v in t.window_overlap.items())
+            print(f"  terms  exact-match {t.exact_match:.3f} ({t.found}/{t.expected} from the "
+                  f"{expected_from})  {wins}  1-TERm {t.one_minus_term:.3f}  "
+                  f"consistency {t.consistency:.3f}")
