@@ -75,7 +75,8 @@ def test_rerun_reuses_everything_and_keeps_bytes(seed_run, installed_models):
     assert {p.name: p.read_bytes() for p in out.glob("*.*")} == before
 
 
-def test_resume_after_sigkill_gives_identical_bytes(installed_models, tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["sigkill", "ctrl-c"])
+def test_resume_after_interruption_gives_identical_bytes(installed_models, tmp_path, sig):
     inputs = [str(SEEDS / "uk_hai_duong_breakthroughs.txt"), str(SEEDS / "ar_ninh_binh_work_theme.txt")]
     args = ["translate", *inputs, "--to", "en,vi", "--beam", "1", "--batch-tokens", "300", "-q"]
     clean = tmp_path / "clean"
@@ -84,15 +85,18 @@ def test_resume_after_sigkill_gives_identical_bytes(installed_models, tmp_path):
     killed = tmp_path / "killed"
     journal = killed / JOURNAL_NAME
     proc = subprocess.Popen([BACKTRANS, *args, "--out", str(killed)], env=cli_env(installed_models),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and proc.poll() is None:
         if journal.exists() and journal.stat().st_size > 5_000:
             break
         time.sleep(0.02)
     assert proc.poll() is None, "the run finished before it could be killed"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    proc.send_signal(sig)
+    _, stderr = proc.communicate(timeout=120)
+    if sig == signal.SIGINT:  # Ctrl-C: a clean stop with advice, no traceback
+        assert proc.returncode == 130 and "run the same command again to resume" in stderr
+        assert "Traceback" not in stderr
     assert not list(killed.glob("*.txt")), "outputs must only appear when complete"
 
     resumed = run_cli([*args, "--out", str(killed)], env_dir=installed_models)

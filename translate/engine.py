@@ -8,6 +8,7 @@ is what makes a batch run many times faster than Argos' one-call-per-paragraph d
 from __future__ import annotations
 
 import os
+from collections import deque
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -18,22 +19,39 @@ from translate.errors import BacktransError
 from translate.packages import ModelPackage
 
 DEFAULT_BEAM = 4
-DEFAULT_BATCH_TOKENS = 4096
+DEFAULT_BATCH_TOKENS = 512
+MAX_AUTO_WORKERS = 4
 
 
 @dataclass(frozen=True)
 class EngineSettings:
-    """How CTranslate2 runs: beam size, batch size in tokens, threads, compute type."""
+    """How CTranslate2 runs: beam size, batch size in tokens, threads, compute type.
+
+    ``workers`` batches run at once (CTranslate2's inter_threads), each on
+    ``threads // workers`` cores (intra_threads). Measured on 2 cores with a Transformer-base
+    model (scripts/bench_translate.py): one single-threaded worker per core with small
+    batches beats one two-threaded worker with large batches by about 2x, hence the defaults.
+    """
 
     beam_size: int = DEFAULT_BEAM
     batch_tokens: int = DEFAULT_BATCH_TOKENS
     threads: int = 0  # 0: every core of the machine
+    workers: int = 0  # 0: one per core, at most MAX_AUTO_WORKERS
     compute_type: str = "auto"
     max_decoding_length: int = 512
 
     @property
-    def intra_threads(self) -> int:
+    def total_threads(self) -> int:
         return self.threads or os.cpu_count() or 1
+
+    @property
+    def inter_threads(self) -> int:
+        workers = self.workers or min(self.total_threads, MAX_AUTO_WORKERS)
+        return max(1, min(workers, self.total_threads))
+
+    @property
+    def intra_threads(self) -> int:
+        return max(1, self.total_threads // self.inter_threads)
 
 
 class Engine:
@@ -47,7 +65,7 @@ class Engine:
                 str(package.model_dir),
                 device="cpu",
                 compute_type=settings.compute_type,
-                inter_threads=1,
+                inter_threads=settings.inter_threads,
                 intra_threads=settings.intra_threads,
             )
         except (RuntimeError, ValueError) as e:
@@ -78,31 +96,42 @@ class Engine:
         """Translate ``sentences``; ``on_batch(indices, translations, n_tokens)`` after each batch.
 
         Sentences are sorted by length and cut into batches of about
-        ``settings.batch_tokens`` source tokens, so padding stays small.
+        ``settings.batch_tokens`` source tokens, so padding stays small; up to
+        ``settings.workers`` batches are in flight at once and finish in order.
         """
         tokens = self.encode(sentences)
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
         results: list[str] = [""] * len(tokens)
-        for batch in _batches(order, tokens, self.settings.batch_tokens):
-            out = self._translate_tokens([tokens[i] for i in batch])
-            texts = [self.decode(pieces) for pieces in out]
+        in_flight: deque = deque()
+
+        def finish() -> None:
+            batch, pending = in_flight.popleft()
+            texts = [self.decode(r.result().hypotheses[0]) for r in pending]
             for i, text in zip(batch, texts):
                 results[i] = text
             if on_batch is not None:
                 on_batch(batch, texts, sum(len(tokens[i]) for i in batch))
+
+        for batch in _batches(order, tokens, self.settings.batch_tokens):
+            in_flight.append((batch, self._submit([tokens[i] for i in batch])))
+            if len(in_flight) > self.settings.inter_threads:
+                finish()
+        while in_flight:
+            finish()
         return results
 
-    def _translate_tokens(self, batch: list[list[str]]) -> list[list[str]]:
+    def _submit(self, batch: list[list[str]]) -> list:
+        """Queue one batch on CTranslate2's workers; the results are awaited in ``translate``."""
         prefix = self.package.target_prefix
-        out = self.translator.translate_batch(
+        return self.translator.translate_batch(
             batch,
             beam_size=self.settings.beam_size,
             max_batch_size=0,
             max_decoding_length=self.settings.max_decoding_length,
             replace_unknowns=True,
             target_prefix=[[prefix]] * len(batch) if prefix else None,
+            asynchronous=True,
         )
-        return [r.hypotheses[0] for r in out]
 
 
 def _batches(order: list[int], tokens: list[list[str]], batch_tokens: int) -> list[list[int]]:

@@ -48,7 +48,8 @@ def translate(
     source_lang: Optional[str] = typer.Option(None, "--from", help="Source language (default: detected per document)."),
     beam: int = typer.Option(DEFAULT_BEAM, "--beam", min=1, help="Beam size."),
     batch_tokens: int = typer.Option(DEFAULT_BATCH_TOKENS, "--batch-tokens", min=1, help="Source tokens per batch."),
-    threads: int = typer.Option(0, "--threads", min=0, help="CPU threads (0: all cores)."),
+    threads: int = typer.Option(0, "--threads", min=0, help="CPU threads in all (0: all cores)."),
+    workers: int = typer.Option(0, "--workers", min=0, help="Batches translated at once (0: one per core, up to 4)."),
     resume: bool = typer.Option(True, "--resume/--fresh", help="Reuse sentences finished by an interrupted run."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     glossary_path: Optional[Path] = typer.Option(
@@ -68,7 +69,7 @@ def translate(
 
     targets = [t.strip() for t in to.split(",") if t.strip()]
     glossary = None if no_glossary else load_glossary(glossary_path)
-    settings = EngineSettings(beam_size=beam, batch_tokens=batch_tokens, threads=threads)
+    settings = EngineSettings(beam_size=beam, batch_tokens=batch_tokens, threads=threads, workers=workers)
     console = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("sentences"),
                TextColumn("{task.fields[docs]}"), TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
