@@ -83,6 +83,10 @@ def align_documents(
     (default: the installed ones), None uses it when one exists. ``bead_cost`` adds to it.
     ``second_pass``: align again with a word-pair lexicon learnt from the first pass
     (``align.lexicon``).
+
+    When both documents have the same paragraphs (same count, lengths in proportion), as a
+    translation and its back-translation do, sentences are aligned within each paragraph
+    pair (Gale & Church's two levels): cheaper, and no bead can cross a paragraph break.
     """
     from align.lexicon import align_two_pass
     from align.translated import has_route, translation_cost
@@ -102,7 +106,16 @@ def align_documents(
     if translate:
         by_model = translation_cost(src.texts, tgt.texts, src.lang, tgt.lang, packages)
         cost = by_model if bead_cost is None else (lambda s, t: by_model(s, t) + bead_cost(s, t))
-    if second_pass:
+    blocks = paragraph_blocks(src, tgt)
+    if blocks:
+        beads = []
+        for sr, tr in blocks:
+            s0, s1, t0, t1 = sr.start, sr.stop, tr.start, tr.stop
+            shifted = None if cost is None else _shifted(cost, s0, t0)
+            part = align_sentences(src.texts[s0:s1], tgt.texts[t0:t1], sa[s0:s1], ta[t0:t1],
+                                   config=config, bead_cost=shifted)
+            beads += [Bead(tuple(i + s0 for i in b.src), tuple(j + t0 for j in b.tgt), b.score) for b in part]
+    elif second_pass:
         [beads] = align_two_pass([(src.texts, tgt.texts, sa, ta)], config, bead_costs=[cost])
     else:
         beads = align_sentences(src.texts, tgt.texts, sa, ta, config=config, bead_cost=cost)
@@ -112,6 +125,34 @@ def align_documents(
         for b in beads
     ]
     return AlignedDocuments(src, tgt, beads, terms, bool(translate))
+
+
+def paragraph_blocks(src: Sentences, tgt: Sentences, spread: float = 2.0) -> list[tuple[range, range]] | None:
+    """Sentence ranges of corresponding paragraphs, or None when the paragraphs do not correspond.
+
+    They correspond when there are as many (more than one) on each side and every pair's
+    length ratio is within ``spread`` of the documents' overall ratio.
+    """
+    src_blocks, tgt_blocks = _paragraphs(src), _paragraphs(tgt)
+    if len(src_blocks) < 2 or len(src_blocks) != len(tgt_blocks):
+        return None
+    ratio = (sum(map(len, tgt.texts)) or 1) / (sum(map(len, src.texts)) or 1)
+    for s, t in zip(src_blocks, tgt_blocks):
+        s_len = sum(len(src.texts[i]) for i in s) or 1
+        t_len = sum(len(tgt.texts[i]) for i in t) or 1
+        if not 1 / spread <= (t_len / s_len) / ratio <= spread:
+            return None
+    return list(zip(src_blocks, tgt_blocks))
+
+
+def _paragraphs(doc: Sentences) -> list[range]:
+    starts = [i for i, start in enumerate(doc.paragraph_starts) if start or i == 0]
+    return [range(a, b) for a, b in zip(starts, starts[1:] + [len(doc.texts)])] if doc.texts else []
+
+
+def _shifted(cost: BeadCost, s0: int, t0: int) -> BeadCost:
+    """``cost`` over a paragraph's local indices."""
+    return lambda s, t: cost(tuple(i + s0 for i in s), tuple(j + t0 for j in t))
 
 
 def document_key(path: Path, langs: Iterable[str] = ()) -> str:

@@ -25,6 +25,12 @@ ARABIC_DECIMAL = "\u066b"  # ٫
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
 _DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
 _DIGITS[ord("\u066c")] = "\u202f"  # ٬
+_ARABIC_NUMERALS = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066c]")
+
+
+def _ascii_digits(text: str) -> str:
+    """``text`` with Arabic-Indic digits as ASCII ones (str.translate only where there are some)."""
+    return text.translate(_DIGITS) if _ARABIC_NUMERALS.search(text) else text
 
 _SPACES = " \u00a0\u202f\u2009'’"
 _NUMBER = (r"\d+(?:(?:[.,'’\u00a0\u202f\u2009" + ARABIC_DECIMAL + r"]| (?=\d{3}(?!\d)))\d+)*")
@@ -36,7 +42,7 @@ _TOKEN = re.compile(
 )
 _AFTER = re.compile(r"[ \u00a0\u202f]?(?P<pct>[%٪])|\s*(?P<word>[^\W\d_]+\.?)")
 _BEFORE_CURRENCY = re.compile(r"(?P<sym>[$€£]|US\$|Rp\.?|VND|USD|EUR)\s?$")
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.html?\b")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|(?<!\S)\S+@\S+\.\w+|(?<!\S)\S+\.html?\b")  # (?<!\S): only try at word starts
 SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "Rp": "IDR", "Rp.": "IDR",
            "VND": "VND", "USD": "USD", "EUR": "EUR", "đ": "VND"}
 
@@ -74,7 +80,7 @@ def number_value(token: str, lang: str | Language | None = None) -> list[str]:
     one number (``9.9.1988``) give each part's value.
     """
     language = get_language(lang) if isinstance(lang, str) else lang
-    token = token.translate(_DIGITS)
+    token = _ascii_digits(token)
     decimal_part = ""
     if ARABIC_DECIMAL in token:
         token, _, decimal_part = token.partition(ARABIC_DECIMAL)
@@ -133,7 +139,7 @@ def _canonical(number: str) -> str:
 def find_quantities(text: str, lang: str | Language) -> list[Quantity]:
     """Every quantity of ``text`` (written in ``lang``), in text order."""
     language = get_language(lang) if isinstance(lang, str) else lang
-    ascii_text = text.translate(_DIGITS)
+    ascii_text = _ascii_digits(text)
     skip = [m.span() for m in _URL.finditer(ascii_text)]
     out: list[Quantity] = []
     for m in _TOKEN.finditer(ascii_text):
