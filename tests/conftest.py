@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from translate.testmodel import build_test_models
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Hermetic runs: no model or glossary the machine happens to have is seen unless a test asks.
+
+    Tests that need models install them into their own folder (``installed_models``) and pass it.
+    """
+    os.environ["ARGOS_PACKAGES_DIR"] = tempfile.mkdtemp(prefix="backtrans-no-models-")
+    os.environ.pop("BACKTRANS_GLOSSARY", None)
 
 
 @pytest.fixture(scope="session")
