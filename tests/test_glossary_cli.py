@@ -124,3 +124,25 @@ def test_help_explains_itself():
     run = bt("--help")
     assert run.returncode == 0 and "preferred" in run.stdout and "--glossary" in run.stdout
     assert shipped_glossary_path().exists()
+
+
+def test_term_specs_with_a_bad_language_or_status_are_refused_before_writing(tmp_path):
+    path = tmp_path / "team.gloss"
+    path.write_text(START, encoding="utf-8")
+    for spec, message in (("xx1:foo", "'xx1' is not a language code"), ("pl:Hanoi:admited", "unknown status")):
+        run = bt("add", "-g", str(path), "--id", "ha-noi", "--kind", "place", "--en", "Ha Noi", "--vi", "Hà Nội",
+                 "--term", spec, stdin=subprocess.DEVNULL)
+        assert run.returncode == 2 and message in run.stderr
+    assert bt("edit", "-g", str(path), "hai-duong", "--term", "uk:Хай Дуонг:admited").returncode == 2
+    assert path.read_text(encoding="utf-8") == START
+    assert bt("add", "-g", str(path), "--id", "x", "--kind", "place", "--en", "X", "--vi", "X",
+              "--term", "en:Ratio 1:2", stdin=subprocess.DEVNULL).returncode == 0  # ':' inside a term is fine
+    assert load_glossary(path).get("x").terms["en"][0].text == "Ratio 1:2"
+
+
+def test_export_or_merge_onto_a_folder_is_one_line_and_exit_2(tmp_path):
+    for args in (("export", "--format", "tbx", "-o", str(tmp_path)),
+                 ("merge", str(shipped_glossary_path()), str(shipped_glossary_path()), "-o", str(tmp_path))):
+        run = bt(*args)
+        assert run.returncode == 2, run.stderr
+        assert run.stderr == f"backtrans: error: {tmp_path}: is a directory, not a file\n"

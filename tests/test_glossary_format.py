@@ -15,6 +15,7 @@ from translate.glossary import (
     Status,
     Term,
     default_glossary_path,
+    editing,
     load_glossary,
     save_glossary,
     shipped_glossary_path,
@@ -146,3 +147,20 @@ def test_a_10000_concept_glossary_loads_in_well_under_a_second(tmp_path):
     assert len(g) == 10_000 and sum(len(ts) for c in g for ts in c.terms.values()) == 50_000
     print(f"loaded 10,000 concepts / 50,000 terms in {elapsed * 1000:.0f} ms")
     assert elapsed < 1.0
+
+
+def test_save_refuses_a_glossary_that_would_not_load_again(tmp_path):
+    path = tmp_path / "g.gloss"
+    path.write_text("[x]\nkind: place\nen: X\nvi: X\n", encoding="utf-8")
+    broken = Glossary([Concept("a\nb", "place", "A", "A")])
+    with pytest.raises(BacktransError, match="nothing written: the result would not read back"):
+        save_glossary(broken, path)
+    assert path.read_text(encoding="utf-8") == "[x]\nkind: place\nen: X\nvi: X\n"
+
+
+def test_save_into_a_folder_or_a_missing_folder_is_a_user_error(tmp_path):
+    with pytest.raises(BacktransError, match="is a directory"):
+        save_glossary(Glossary([Concept("x", "place", "X", "X")]), tmp_path)
+    with pytest.raises(BacktransError, match="no such folder"):
+        with editing(tmp_path / "missing" / "g.gloss", create=True):
+            pass

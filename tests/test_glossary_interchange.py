@@ -154,3 +154,41 @@ def test_malformed_files_through_the_cli_exit_2_with_one_line(tmp_path):
 def test_export_rejects_an_unknown_format():
     with pytest.raises(BacktransError):
         export_glossary(Glossary(), "xlsx")
+
+
+def test_language_columns_written_with_underscore_become_tags_the_gloss_format_reads(tmp_path):
+    csv_file = tmp_path / "termbase.csv"
+    csv_file.write_text("concept_id,en,vi,pt_BR,pt_BR_status\nha-noi,Ha Noi,Hà Nội,Hanói,admitted\n",
+                        encoding="utf-8")
+    target = tmp_path / "team.gloss"
+    assert run_glossary("import", str(csv_file), "-g", str(target)).returncode == 0
+    term = load_glossary(target).get("ha-noi").terms["pt-BR"][0]  # the saved file loads again
+    assert (term.text, term.status) == ("Hanói", Status.ADMITTED)
+
+
+@pytest.mark.parametrize("name, data, line, message", [
+    ("bad.tbx", f'<tbx xmlns="{NS}"><text><body>\n<conceptEntry id="c1">\n<langSec xml:lang="english">'
+                "<termSec><term>Foo</term></termSec></langSec></conceptEntry></body></text></tbx>",
+     3, "xml:lang 'english' is not a language code"),
+    ("long.csv", "concept_id,en,vi,lang,term\nc1,Foo,Foo,english,Foo\n", 2, "'english' is not a language code"),
+    ("newline.csv", 'concept_id,en,vi\n"a\nb",X,Y\n', 2, "holds a line break"),
+])
+def test_imports_the_gloss_format_could_not_hold_are_refused_and_nothing_is_written(tmp_path, name, data,
+                                                                                  line, message):
+    source = tmp_path / name
+    source.write_text(data, encoding="utf-8")
+    target = tmp_path / "team.gloss"
+    target.write_text("[x]\nkind: place\nen: X\nvi: X\n", encoding="utf-8")
+    run = run_glossary("import", str(source), "-g", str(target))
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert f"{source}:{line}: " in run.stderr and message in run.stderr
+    assert target.read_text(encoding="utf-8") == "[x]\nkind: place\nen: X\nvi: X\n"
+
+
+def test_concepts_without_an_id_get_one_from_en_without_diacritics():
+    g = parse_tabular("en,vi\nĐắk Lắk,Đắk Lắk\n", "t.csv")
+    assert [c.id for c in g] == ["dak-lak"]
+
+
+def run_glossary(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([BACKTRANS, "glossary", *args], capture_output=True, text=True, timeout=60)

@@ -37,3 +37,10 @@ def test_diacritics_tatweel_and_letter_variants():
 
 def test_tanween_alef():
     assert found("أصدرت قراراً", "ar") == [("قرار", "resolution")]
+
+
+def test_only_cased_scripts_tell_names_by_their_capitals():
+    from translate.langs import get_language
+
+    assert not get_language("ar").cased
+    assert all(get_language(code).cased for code in ("uk", "pl", "id", "en", "vi"))

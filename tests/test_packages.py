@@ -100,3 +100,30 @@ def test_download_from_a_package_index(test_models, tmp_path):
     finally:
         server.shutdown()
     assert [p.from_code for p in packages.installed_packages(tmp_path / "pkgs")] == ["pl"]
+
+
+@pytest.mark.parametrize("index, message", [
+    (b"\xff\xfe not json", "the package index is not JSON"),
+    (b'{"uk": "en"}', "not a JSON array of packages"),
+    (b'["uk-en"]', "not a JSON array of packages"),
+])
+def test_a_bad_package_index_is_a_user_error(tmp_path, index, message):
+    url = tmp_path / "index.json"
+    url.write_bytes(index)
+    with pytest.raises(BacktransError, match=message):
+        packages.download_package("uk", "en", tmp_path / "pkgs", url.as_uri())
+
+
+def test_install_of_a_folder_or_a_package_with_odd_metadata_is_a_user_error(tmp_path):
+    with pytest.raises(BacktransError, match="is a directory"):
+        packages.install_package(tmp_path, tmp_path / "pkgs")
+    archive = tmp_path / "odd.argosmodel"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("pkg/metadata.json", "[]")
+    with pytest.raises(BacktransError, match="not a JSON object"):
+        packages.install_package(archive, tmp_path / "pkgs")
+
+
+def test_models_list_refuses_an_unknown_format(tmp_path):
+    run = run_cli(["models", "list", "--format", "xml"], tmp_path)
+    assert run.returncode == 2 and "'xml' is not one of" in run.stderr

@@ -31,6 +31,7 @@ class Document:
 
     @property
     def name(self) -> str:
+        """The file name without its extension (outputs are named after it)."""
         return self.path.stem
 
 

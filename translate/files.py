@@ -1,9 +1,11 @@
-"""Reading the user's files: every failure becomes a BacktransError naming the file (and line)."""
+"""Reading and writing the user's files: every failure becomes a BacktransError naming the file."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+from translate.atomic import atomic_write_bytes
 from translate.errors import BacktransError
 
 
@@ -29,3 +31,23 @@ def decode_utf8(data: bytes, path: Path | str, advice: str = "") -> str:
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
         raise BacktransError(f"not UTF-8 text (byte 0x{data[e.start]:02x}){advice}", path, line) from None
+
+
+def write_file(path: Path | str, data: bytes | str) -> None:
+    """Write ``data`` (str: as UTF-8) to ``path`` atomically; a folder, no permission or a full disk: an error."""
+    path = Path(path)
+    if path.is_dir():
+        raise BacktransError("is a directory, not a file", path)
+    try:
+        atomic_write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
+    except OSError as e:
+        raise BacktransError(f"cannot write: {e.strerror or e}", path) from None
+
+
+def write_output(data: bytes | str, path: Path | str | None) -> None:
+    """Write ``data`` to the file ``path`` atomically, or to standard output when ``path`` is None."""
+    if path is not None:
+        write_file(path, data)
+        return
+    sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
+    sys.stdout.flush()

@@ -36,10 +36,12 @@ class ModelPackage:
 
     @property
     def name(self) -> str:
+        """The package folder's name."""
         return self.path.name
 
     @property
     def model_dir(self) -> Path:
+        """The CTranslate2 model folder."""
         return self.path / "model"
 
     @property
@@ -50,6 +52,7 @@ class ModelPackage:
 
     @property
     def label(self) -> str:
+        """"uk→en NAME VERSION", as the CLI prints it."""
         return f"{self.from_code}→{self.to_code} {self.name} {self.version}".rstrip()
 
 
@@ -72,6 +75,10 @@ def read_package(path: Path) -> ModelPackage:
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         line = getattr(e, "lineno", None)
         raise BacktransError(f"corrupt metadata.json: {e}", meta_path, line) from None
+    except OSError as e:
+        raise BacktransError(f"cannot read metadata.json: {e.strerror}", meta_path) from None
+    if not isinstance(meta, dict):
+        raise BacktransError("corrupt metadata.json: not a JSON object", meta_path, 1)
     if meta.get("type", "translate") != "translate":
         raise BacktransError(f"not a translation package (type {meta.get('type')!r})", path)
     if not meta.get("from_code") or not meta.get("to_code"):
@@ -110,6 +117,8 @@ def install_package(archive: Path | str, directory: Path | None = None) -> Model
     """Install an ``.argosmodel`` file (a zip of one package folder); replaces the same package."""
     archive = Path(archive)
     directory = directory or packages_dir()
+    if archive.is_dir():
+        raise BacktransError("is a directory, not an .argosmodel file", archive)
     if not archive.is_file():
         raise BacktransError("no such model file", archive)
     if not zipfile.is_zipfile(archive):
@@ -166,7 +175,7 @@ def download_package(
 ) -> ModelPackage:
     """Download the pair's package from the Argos package index and install it."""
     index_url = index_url or os.environ.get("BACKTRANS_PACKAGE_INDEX", PACKAGE_INDEX_URL)
-    index = json.loads(_fetch(index_url, timeout, what="the Argos package index"))
+    index = _read_index(_fetch(index_url, timeout, what="the Argos package index"), index_url)
     candidates = [
         m for m in index
         if m.get("type", "translate") == "translate" and (m.get("from_code"), m.get("to_code")) == (from_code, to_code)
@@ -175,18 +184,30 @@ def download_package(
         raise BacktransError(f"the Argos package index has no model for {from_code}→{to_code}")
     meta = max(candidates, key=lambda m: _version_key(str(m.get("package_version", "0"))))
     data = None
+    failure = "the index lists no links"
     for link in meta.get("links", []):
         try:
             data = _fetch(link, timeout, what="the model")
             break
-        except BacktransError:
-            continue
+        except BacktransError as e:
+            failure = f"{link}: {e.message}"
     if data is None:
-        raise BacktransError(f"could not download the {from_code}→{to_code} model from any of its links")
+        raise BacktransError(f"could not download the {from_code}→{to_code} model ({failure})")
     with tempfile.NamedTemporaryFile(suffix=".argosmodel") as tmp:
         tmp.write(data)
         tmp.flush()
         return install_package(Path(tmp.name), directory)
+
+
+def _read_index(data: bytes, url: str) -> list[dict]:
+    """The package entries of an Argos index (a JSON array of objects); anything else is an error."""
+    try:
+        index = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise BacktransError(f"the package index is not JSON: {e}", url, getattr(e, "lineno", None)) from None
+    if not isinstance(index, list) or not all(isinstance(m, dict) for m in index):
+        raise BacktransError("the package index is not a JSON array of packages", url)
+    return index
 
 
 def _fetch(url: str, timeout: float, what: str) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 
 import typer
 
@@ -15,6 +16,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+
+
+class TableOrJson(str, Enum):
+    """``--format`` of listing commands: a readable table, or one JSON array for programs."""
+
+    table = "table"
+    json = "json"
 
 
 def _register() -> None:

@@ -9,12 +9,17 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from translate.cli import app
 from translate.errors import BacktransError
+from translate.files import decode_utf8, read_bytes, write_output
+from translate.glossary.kinds import KINDS
+
+if TYPE_CHECKING:
+    from translate.glossary.merge import MergeResult
 
 glossary_app = typer.Typer(
     help=(
@@ -87,7 +92,7 @@ def _prompt_missing(values: dict[str, Optional[str]]) -> dict[str, str]:
 @glossary_app.command("add")
 def add_cmd(
     concept_id: Optional[str] = typer.Option(None, "--id", help="Readable slug, e.g. hai-duong."),
-    kind: Optional[str] = typer.Option(None, help="person, place, party-term, programme, ..."),
+    kind: Optional[str] = typer.Option(None, help=f"One of {', '.join(KINDS)}, or a kind of your own."),
     en: Optional[str] = typer.Option(None, help="Canonical English (Vietnamese names: vi without diacritics)."),
     vi: Optional[str] = typer.Option(None, help="Canonical Vietnamese, with diacritics."),
     note: str = typer.Option("", help="Free note on the concept."),
@@ -95,11 +100,11 @@ def add_cmd(
     glossary: Optional[Path] = GlossaryOpt,
 ) -> None:
     """Add a concept (prompts for missing fields when run in a terminal)."""
-    from translate.glossary import Concept
+    from translate.glossary import Concept, Term
     from translate.glossary.edit import add_concept, parse_term_spec
 
     fields = _prompt_missing({"id": concept_id, "kind": kind, "en": en, "vi": vi})
-    terms: dict = {}
+    terms: dict[str, list[Term]] = {}
     specs = list(term or [])
     if not specs and sys.stdin.isatty() and concept_id is None:
         while spec := typer.prompt("term LANG:TEXT[:STATUS] (empty to finish)", default="", show_default=False):
@@ -154,7 +159,10 @@ def edit_cmd(
         f.write(original)
     if subprocess.call([*shlex.split(editor), f.name]) != 0:
         raise BacktransError(f"editor {editor!r} failed; nothing changed (your text: {f.name})")
-    edited = Path(f.name).read_text(encoding="utf-8")
+    try:
+        edited = decode_utf8(read_bytes(f.name), f.name)
+    except BacktransError as e:
+        raise BacktransError(f"{e} (nothing changed; your text is kept in {f.name})") from None
     if edited == original:
         os.unlink(f.name)
         print("no change")
@@ -207,7 +215,8 @@ def import_cmd(
     print(f"imported {len(result.added)} new concept(s), extended {len(result.extended)}")
 
 
-def _report_merge(result) -> None:  # type: ignore[no-untyped-def]
+def _report_merge(result: MergeResult) -> None:
+    """Print the conflicts of a merge and exit 1 when there are any."""
     if result.conflicts:
         for c in result.conflicts:
             print(c)
@@ -223,16 +232,10 @@ def export_cmd(
     glossary: Optional[Path] = GlossaryOpt,
 ) -> None:
     """Export the glossary as TBX, CSV or TSV."""
-    from translate.atomic import atomic_write_bytes
     from translate.formats.convert import export_glossary
     from translate.glossary import load_glossary
 
-    data = export_glossary(load_glossary(_path(glossary)), fmt, layout)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        atomic_write_bytes(output, data)
+    write_output(export_glossary(load_glossary(_path(glossary)), fmt, layout), output)
 
 
 @glossary_app.command("merge")
@@ -242,16 +245,12 @@ def merge_cmd(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Merged .gloss file (default: stdout)."),
 ) -> None:
     """Merge two glossaries; conflicts are listed (exit 1) and nothing is written."""
-    from translate.atomic import atomic_write_text
     from translate.formats.convert import read_glossary_file
-    from translate.formats.gloss import dump_gloss
     from translate.glossary.merge import merge_glossaries
+    from translate.glossary.store import glossary_text
 
     result = merge_glossaries(read_glossary_file(a), read_glossary_file(b))
     _report_merge(result)
-    text = dump_gloss(result.glossary)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        atomic_write_text(output, text)
+    write_output(glossary_text(result.glossary, output), output)
+    if output is not None:
         print(f"merged into {output}: {len(result.added)} added, {len(result.extended)} extended", file=sys.stderr)

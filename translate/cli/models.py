@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from translate import packages
-from translate.cli import app
+from translate.cli import TableOrJson, app
 
 models_app = typer.Typer(
     help="Manage Argos Translate models (shared with argospm: $ARGOS_PACKAGES_DIR).",
@@ -25,11 +25,11 @@ DirOption = typer.Option(None, "--dir", help="Packages folder (default: $ARGOS_P
 @models_app.command("list")
 def list_models(
     directory: Optional[Path] = DirOption,
-    fmt: str = typer.Option("table", "--format", help="table or json"),
+    fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", help="table (readable) or json (one array)."),
 ) -> None:
     """List the installed translation models."""
     found = packages.installed_packages(directory)
-    if fmt == "json":
+    if fmt is TableOrJson.json:
         print(json.dumps([{"from": p.from_code, "to": p.to_code, "name": p.name, "version": p.version,
                            "path": str(p.path)} for p in found], ensure_ascii=False, indent=2))
         return

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 from pathlib import Path
 
 import typer
 
-from translate.cli import app
+from translate.cli import TableOrJson, app
 from translate.documents import read_text
 from translate.errors import BacktransError
 from translate.langs import KNOWN
@@ -17,18 +16,13 @@ terms_app = typer.Typer(help="Find glossary terms in texts.", no_args_is_help=Tr
 app.add_typer(terms_app, name="terms")
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-
-
 @terms_app.command("find")
 def find(
     file: Path = typer.Argument(..., help="UTF-8 text file to search."),
     lang: str = typer.Option(..., "--lang", help=f"Language of FILE ({', '.join(KNOWN)})."),
-    glossary: Path | None = typer.Option(None, "--glossary", help="Glossary file (default: the shipped one)."),
+    glossary: Path | None = typer.Option(None, "--glossary", "-g", help="Glossary file (default: the shipped one)."),
     fuzzy: bool = typer.Option(False, "--fuzzy", help="Also report suspected new spellings of names."),
-    fmt: Format = typer.Option(Format.table, "--format", help="table (readable) or json (one array)."),
+    fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", help="table (readable) or json (one array)."),
 ) -> None:
     """Every occurrence of a glossary concept in FILE, whatever form it takes."""
     from translate.glossary import load_glossary
@@ -38,7 +32,7 @@ def find(
         raise BacktransError(f"unknown language {lang!r}; expected one of {', '.join(KNOWN)}")
     text = read_text(file)
     matches = find_terms(text, lang.lower(), load_glossary(glossary), fuzzy=fuzzy)
-    if fmt is Format.json:
+    if fmt is TableOrJson.json:
         typer.echo(json.dumps([m.to_json() for m in matches], ensure_ascii=False, indent=1))
         return
     from rich.console import Console

@@ -28,11 +28,11 @@ from pathlib import Path
 
 from translate.errors import BacktransError
 from translate.glossary.model import Concept, Glossary, Status, Term
+from translate.langs import is_language_code
 
 CONCEPT_FIELDS = ("kind", "en", "vi", "note")
 TERM_FIELDS = ("status", "note", "source")
 _STATUSES = {s.value: s for s in Status}
-_LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _UNESCAPES = {"\\": "\\", "n": "\n", "r": "\r", "t": "\t"}
 _NEEDS_ESCAPE = re.compile(r"[\\\n\r\t]")
@@ -131,7 +131,7 @@ def parse_gloss(text: str, path: Path | str = "<glossary>") -> Glossary:
             if not line.startswith("- "):
                 raise BacktransError("a term line is '- LANG: text'", path, number)
             lang, value = _split(line[2:], path, number, "- LANG")
-            if not _LANG.match(lang):
+            if not is_language_code(lang):
                 raise BacktransError(f"{lang!r} is not a language code (uk, pl, id, ar, ...)", path, number)
             term = Term(value, lang, line=number, comment="\n".join(comments))
             comments = []

@@ -22,18 +22,18 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 
 from translate.errors import BacktransError
 from translate.files import decode_utf8
+from translate.glossary.edit import slug
 from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Status, Term
+from translate.langs import is_language_code
 
 CONCEPT_COLUMNS = ("concept_id", "kind", "note")
 LONG_COLUMNS = ("concept_id", "kind", "en", "vi", "note", "lang", "term", "status", "term_note", "source")
 TERM_ATTRS = ("status", "note", "source")
 MAX_FIELD = 1_000_000  # characters in one cell
-_LANG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{1,8})*\Z", re.IGNORECASE)
 _STATUSES = {s.value: s for s in Status}
 
 
@@ -123,8 +123,18 @@ def _status(value: str, path: Path | str, line: int) -> Status:
     return _STATUSES[value]
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+def _lang(header: str) -> str:
+    """A column name as a language tag ("pt_BR" → "pt-BR"), or '' when it is not one."""
+    code = header.replace("_", "-")
+    return code if is_language_code(code) else ""
+
+
+def _concept_id(cell: str, en: str, index: int, path: Path | str, line: int) -> str:
+    """The id of a row's concept: its ``concept_id`` cell, else one made from ``en``."""
+    cid = cell.strip()
+    if any(ch in cid for ch in "\n\r\t"):
+        raise BacktransError(f"concept_id {cid[:40]!r} holds a line break or tab", path, line)
+    return cid or slug(en) or f"concept-{index}"
 
 
 def parse_tabular(text: str, path: Path | str = "<table>", fmt: str = "csv") -> Glossary:
@@ -146,8 +156,8 @@ def parse_tabular(text: str, path: Path | str = "<table>", fmt: str = "csv") -> 
     header = [h.strip() for h in rows[0]]
     lowered = [h.lower() for h in header]
     known = set(LONG_COLUMNS) | {"concept_id"}
-    if not any(h in known or _LANG.match(h) or h.rsplit("_", 1)[0] in known for h in lowered) or not any(
-        _LANG.match(h) or h == "lang" for h in lowered
+    if not any(h in known or _lang(h) or h.rsplit("_", 1)[0] in known for h in lowered) or not any(
+        _lang(h) or h == "lang" for h in lowered
     ):
         raise BacktransError(
             f"missing header row: the first row must name the columns (language codes such as en, vi, uk; "
@@ -169,10 +179,10 @@ def _parse_wide(rows: list[list[str]], starts: list[int], header: list[str], low
         base, _, suffix = h.rpartition("_")
         if h in CONCEPT_COLUMNS:
             concept_cols[h] = i
-        elif base and suffix in TERM_ATTRS and _LANG.match(base):
-            attrs[(base, suffix)] = i
-        elif _LANG.match(h):
-            langs.append((header[i], i))
+        elif base and suffix in TERM_ATTRS and _lang(base):
+            attrs[(_lang(base), suffix)] = i
+        elif _lang(h):
+            langs.append((_lang(header[i]), i))
         else:
             raise BacktransError(f"unknown column {header[i]!r}", path, 1)
     concepts: list[Concept] = []
@@ -212,7 +222,7 @@ def _parse_wide(rows: list[list[str]], starts: list[int], header: list[str], low
             if listed:
                 terms[lang] = listed
         get = lambda name: row[concept_cols[name]] if name in concept_cols else ""  # noqa: E731
-        cid = get("concept_id").strip() or _slug(en) or f"concept-{index}"
+        cid = _concept_id(get("concept_id"), en, index, path, line)
         concepts.append(Concept(cid, get("kind") or "term", en, vi, terms, get("note"), line=line))
     return Glossary(concepts, path=Path(path), name=Path(path).stem)
 
@@ -232,7 +242,7 @@ def _parse_long(rows: list[list[str]], starts: list[int], lowered: list[str], pa
             raise BacktransError(f"{len(row)} cells but the header has {len(lowered)} columns", path, line)
         row = row + [""] * (len(lowered) - len(row))
         get = lambda name: row[col[name]] if name in col else ""  # noqa: E731
-        cid = get("concept_id").strip() or _slug(get("en")) or f"concept-{index}"
+        cid = _concept_id(get("concept_id"), get("en"), index, path, line)
         concept = by_id.get(cid)
         if concept is None:
             concept = Concept(cid, get("kind") or "term", get("en"), get("vi"), {}, get("note"), line=line)
@@ -244,6 +254,9 @@ def _parse_long(rows: list[list[str]], starts: list[int], lowered: list[str], pa
         if lang or text:
             if not lang:
                 raise BacktransError("term without a lang", path, line)
+            if not _lang(lang):
+                raise BacktransError(f"{lang!r} is not a language code (uk, pl, id, ar, pt-BR, ...)", path, line)
+            lang = _lang(lang)
             term = Term(text, lang, _status(get("status"), path, line), get("term_note"), get("source"))
             concept.terms.setdefault(lang, []).append(term)
     return Glossary(concepts, path=Path(path), name=Path(path).stem)

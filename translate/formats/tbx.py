@@ -16,7 +16,9 @@ from pathlib import Path
 from lxml import etree
 
 from translate.errors import BacktransError
+from translate.glossary.edit import slug
 from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Status, Term
+from translate.langs import is_language_code
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -135,10 +137,6 @@ def _read_term(container: etree._Element, lang: str, path: Path | str) -> Term |
     return Term(text, lang, status, note, source)
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-
-
 def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
     """Read a TBX v3 (``<tbx>``) or v2 (``<martif>``) document into a Glossary."""
     decl = _ENTITY_DECL.search(data) or _DOCTYPE.search(data)
@@ -177,6 +175,10 @@ def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
                 lang = child.get(XML_LANG) or child.get("lang")
                 if not lang:
                     raise BacktransError(f"<{lang_name}> without xml:lang", path, child.sourceline)
+                lang = lang.replace("_", "-")
+                if not is_language_code(lang):
+                    raise BacktransError(f"xml:lang {lang!r} is not a language code (uk, pt-BR, ...)",
+                                         path, child.sourceline)
                 for sec in child:
                     if _local(sec) in ("termSec", "tig", "ntig"):
                         term = _read_term(sec, lang, path)
@@ -192,7 +194,7 @@ def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
         if vi_terms:
             ordered["vi"] = vi_terms
         ordered.update(terms)
-        cid = entry.get("id") or _slug(en) or f"concept-{number}"
+        cid = entry.get("id") or slug(en) or f"concept-{number}"
         concepts.append(
             Concept(cid, kind or "term", en, vi, ordered, note, line=entry.sourceline or 0)
         )

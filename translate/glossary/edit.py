@@ -9,20 +9,31 @@ from pathlib import Path
 from translate.errors import BacktransError
 from translate.glossary.model import Concept, Glossary, Status, Term
 from translate.glossary.store import editing
+from translate.glossary.text import strip_vietnamese_diacritics
+from translate.langs import is_language_code
 
 _STATUSES = {s.value: s for s in Status}
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
 def parse_term_spec(spec: str) -> Term:
-    """``LANG:TEXT[:STATUS]`` (``uk:Хай Дуонг:admitted``) as a Term; STATUS defaults to preferred."""
+    """``LANG:TEXT[:STATUS]`` (``uk:Хай Дуонг:admitted``) as a Term; STATUS defaults to preferred.
+
+    A TEXT may hold ':' ("Ratio 1:2"), but a last part that is a lower-case word must be a
+    status, so a misspelt one ("admited") is an error rather than part of the term.
+    """
     lang, sep, rest = spec.partition(":")
-    if not sep or not lang.strip() or not rest.strip():
+    lang = lang.strip()
+    if not sep or not lang or not rest.strip():
         raise BacktransError(f"term {spec!r} is not LANG:TEXT[:STATUS]")
+    if not is_language_code(lang):
+        raise BacktransError(f"term {spec!r}: {lang!r} is not a language code (uk, pl, id, ar, pt-BR, ...)")
     text, _, status = rest.rpartition(":")
+    if text and re.fullmatch(r"[a-z]+", status) and status not in _STATUSES:
+        raise BacktransError(f"term {spec!r}: unknown status {status!r} (preferred, admitted, deprecated)")
     if not text or status not in _STATUSES:
         text, status = rest, "preferred"
-    return Term(text, lang.strip(), _STATUSES[status])
+    return Term(text, lang, _STATUSES[status])
 
 
 def check_id(concept_id: str) -> str:
@@ -30,6 +41,12 @@ def check_id(concept_id: str) -> str:
     if not _ID.match(concept_id):
         raise BacktransError(f"id {concept_id!r} must be a slug such as 'hai-duong' (a-z, 0-9, '-')")
     return concept_id
+
+
+def slug(text: str) -> str:
+    """A concept id made from a name: "Hải Dương" → "hai-duong" ('' when nothing is left)."""
+    ascii_only = strip_vietnamese_diacritics(text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")
 
 
 def filter_concepts(

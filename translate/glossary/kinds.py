@@ -1,4 +1,4 @@
-"""Concept kinds, and which of them are Vietnamese names (en must be the vi without diacritics)."""
+"""Concept kinds: which are Vietnamese names (en = vi without diacritics), which are proper names."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ from __future__ import annotations
 # named with a generic word ("Dao River" for sông Đào), a country with an exonym
 # ("Vietnam"), programmes, indexes and party terms ("Provincial Party Committee").
 VIETNAMESE_NAME_KINDS = frozenset({"person", "place", "company", "newspaper", "movement"})
+
+# Words in a kind that make its concepts common terms (noun phrases declined as such:
+# "party-term", "title"), not proper names; kinds from imported termbases vary, hence words.
+COMMON_TERM_WORDS = ("term", "party", "title", "body", "organ", "position", "office", "concept")
 
 KINDS = {
     "person": "a person (official, author, historical figure)",
@@ -25,3 +29,9 @@ KINDS = {
 def is_vietnamese_name(kind: str) -> bool:
     """True when concepts of ``kind`` are Vietnamese names (en = vi without diacritics)."""
     return kind in VIETNAMESE_NAME_KINDS
+
+
+def is_proper_name(kind: str) -> bool:
+    """True when concepts of ``kind`` are proper names (declined by rule, capitalised), not common terms."""
+    kind = kind.lower()
+    return not any(word in kind for word in COMMON_TERM_WORDS)

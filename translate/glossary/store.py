@@ -8,9 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from translate.atomic import atomic_write_text
 from translate.errors import BacktransError
-from translate.files import decode_utf8, read_bytes
+from translate.files import decode_utf8, read_bytes, write_file
 from translate.glossary.model import Glossary
 
 ENV_VAR = "BACKTRANS_GLOSSARY"
@@ -41,14 +40,29 @@ def load_glossary(path: Path | str | None = None) -> Glossary:
     return parse_gloss(read_glossary_text(path), path)
 
 
+def glossary_text(glossary: Glossary, target: Path | str | None = None) -> str:
+    """The ``.gloss`` text of ``glossary``, parsed back to be sure it reads.
+
+    A value the format cannot hold (an id with a newline from a CSV cell, say) is an error
+    naming ``target``, so nothing writes a glossary that no command could load again.
+    """
+    from translate.formats.gloss import dump_gloss, parse_gloss
+
+    text = dump_gloss(glossary)
+    try:
+        parse_gloss(text, "<new text>")
+    except BacktransError as e:
+        raise BacktransError(f"nothing written: the result would not read back ({e.message}, at line {e.line} "
+                             "of the new text)", target) from None
+    return text
+
+
 def save_glossary(glossary: Glossary, path: Path | str | None = None) -> Path:
     """Write ``glossary`` atomically in the canonical ``.gloss`` layout; returns the path."""
-    from translate.formats.gloss import dump_gloss
-
     target = Path(path) if path is not None else glossary.path
     if target is None:
         raise BacktransError("no path to save the glossary to")
-    atomic_write_text(target, dump_gloss(glossary))
+    write_file(target, glossary_text(glossary, target))
     return target
 
 
@@ -56,6 +70,8 @@ def save_glossary(glossary: Glossary, path: Path | str | None = None) -> Path:
 def file_lock(path: Path) -> Iterator[None]:
     """An exclusive advisory lock on ``path`` (through ``.<name>.lock`` beside it)."""
     lock = path.parent / f".{path.name}.lock"
+    if not path.parent.is_dir():
+        raise BacktransError(f"no such folder: {path.parent}", path)
     try:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as e:

@@ -6,11 +6,19 @@ Adding a language is adding a module ``translate/langs/<code>.py`` that defines 
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 
 from translate.langs.base import Language
 
 KNOWN = ("uk", "pl", "id", "ar", "en", "vi")
+# A BCP 47 tag as glossaries and interchange files use them: "uk", "pt-BR", "zh-Hant-TW".
+_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
+
+
+def is_language_code(code: str) -> bool:
+    """Whether ``code`` is a language tag ("uk", "pt-BR"); "pt_BR" must be normalised first."""
+    return bool(_CODE.match(code))
 
 
 @lru_cache(maxsize=None)
@@ -26,4 +34,4 @@ def get_language(code: str) -> Language:
     return module.LANGUAGE
 
 
-__all__ = ["KNOWN", "Language", "get_language"]
+__all__ = ["KNOWN", "Language", "get_language", "is_language_code"]

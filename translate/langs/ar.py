@@ -44,6 +44,7 @@ class Arabic(Language):
     code = "ar"
     name = "Arabic"
     script = "Arabic"
+    cased = False
     abbreviations = frozenset({"د", "أ", "أ.د", "ص", "ج", "ت"})  # "م." (year or engineer) may end a sentence
     stop_words = frozenset("أن إلى التي الذي بين ذلك على عن في قد كان لم ما مع من هذا هذه".split())
 

@@ -13,6 +13,8 @@ class Language:
     code: str = "xx"
     name: str = "generic"
     script: str = "Latin"
+    # The script has capital letters, so a capital can tell a name (not so in Arabic).
+    cased: bool = True
     # Lower-cased tokens (without their final '.') after which a '.' does not end a sentence.
     abbreviations: frozenset[str] = frozenset()
     # '.' after these does not end a sentence when a digit follows ("No. 5").
@@ -36,10 +38,6 @@ class Language:
     suffix_clitics: tuple[str, ...] = ()
     # A case change inside a word ("БʼєнДжерело": scraped text glued together) is a boundary.
     camel_boundary: bool = True
-
-    def normalise(self, text: str) -> str:
-        """Normal form used for matching: NFC and case-folded."""
-        return unicodedata.normalize("NFC", text).casefold()
 
     @cached_property
     def fold_table(self) -> dict[int, str | None]:

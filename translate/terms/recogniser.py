@@ -16,20 +16,18 @@ from typing import Iterable
 
 import ahocorasick
 
+from translate.glossary.kinds import is_proper_name
 from translate.glossary.model import Concept, Glossary
 from translate.langs import get_language
 from translate.langs.base import Folded, Language
 from translate.terms.match import Match
 
-# Concept kinds that are common terms (noun phrases declined as such), not proper names.
-TERM_KINDS = ("term", "party", "title", "body", "organ", "position", "office", "concept")
 _HOW_RANK = {"exact": 0, "folded": 1, "inflected": 2, "clitic": 3}
 
 
 def is_name(concept: Concept) -> bool:
     """Whether the concept is a proper name (declined by rule, capitalised in cased scripts)."""
-    kind = concept.kind.lower()
-    return not any(word in kind for word in TERM_KINDS)
+    return is_proper_name(concept.kind)
 
 
 @dataclass(frozen=True)
