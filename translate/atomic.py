@@ -6,10 +6,22 @@ import os
 import tempfile
 from pathlib import Path
 
+from translate.errors import BacktransError
+
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, fsync and rename."""
+    """Write ``data`` to ``path`` through a temporary file, fsync and rename.
+
+    A folder in the way, no permission or a full disk is a BacktransError naming ``path``.
+    """
     path = Path(path)
+    try:
+        _write(path, data)
+    except OSError as e:
+        raise BacktransError(f"cannot write: {e.strerror or e}", path) from None
+
+
+def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

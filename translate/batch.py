@@ -175,6 +175,8 @@ def translate_documents(
     record then carries its concepts and the final verdict.
     """
     started = time.perf_counter()
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BacktransError("the output must be a folder, and this is a file", out_dir)
     progress = progress or Progress()
     docs = load_documents(expand_inputs(inputs), source_lang)
     packages = installed_packages() if packages is None else packages

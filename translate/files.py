@@ -38,10 +38,7 @@ def write_file(path: Path | str, data: bytes | str) -> None:
     path = Path(path)
     if path.is_dir():
         raise BacktransError("is a directory, not a file", path)
-    try:
-        atomic_write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
-    except OSError as e:
-        raise BacktransError(f"cannot write: {e.strerror or e}", path) from None
+    atomic_write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def write_output(data: bytes | str, path: Path | str | None) -> None:

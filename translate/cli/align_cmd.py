@@ -8,9 +8,9 @@ from pathlib import Path
 
 import typer
 
-from translate.atomic import atomic_write_bytes
 from translate.cli import app
 from translate.errors import BacktransError
+from translate.files import write_output
 
 
 class AlignFormat(str, Enum):
@@ -27,14 +27,6 @@ def _glossary(path: Path | None, no_glossary: bool):
     from translate.glossary import load_glossary
 
     return load_glossary(path)
-
-
-def _write(data: bytes, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        atomic_write_bytes(output, data)
 
 
 @app.command("align")
@@ -69,7 +61,7 @@ def align_command(
     if source.is_dir() != target.is_dir():
         raise BacktransError("SOURCE and TARGET must both be files or both be folders", target)
     if not source.is_dir():
-        _write(render(source, target), output)
+        write_output(render(source, target), output)
         return
     if output is None:
         raise BacktransError("aligning folders writes one file per pair: give -o FOLDER", source)
@@ -82,7 +74,7 @@ def align_command(
         print(f"backtrans: warning: {p}: no document of the same name in the other folder", file=sys.stderr)
     output.mkdir(parents=True, exist_ok=True)
     for pair in pairs:
-        _write(render(pair.src, pair.tgt), output / f"{pair.key}.{fmt.value}")
+        write_output(render(pair.src, pair.tgt), output / f"{pair.key}.{fmt.value}")
         print(output / f"{pair.key}.{fmt.value}", file=sys.stderr)
 
 
@@ -138,8 +130,7 @@ def score_command(
     no_glossary: bool = typer.Option(False, "--no-glossary", help="No term metrics."),
     fmt: ScoreFormat = typer.Option(ScoreFormat.text, "--format", help="text or json."),
 ) -> None:
-    """BLEU, chrF and TER (sacrebleu, with signatures), and terminology accuracy (WMT21) and
-    consistency (WMT23), per document and for the corpus."""
+    """BLEU, chrF and TER (sacrebleu, with signatures), terminology accuracy (WMT21) and consistency (WMT23)."""
     import json
     from dataclasses import asdict
 

@@ -14,6 +14,7 @@ import typer
 
 from translate.cli import app
 from translate.errors import BacktransError
+from translate.langs import require_language
 
 
 class ReportFormat(str, Enum):
@@ -65,6 +66,10 @@ def check_cmd(
     if source is not None and len(files) != 1:
         raise BacktransError("--source needs exactly one TARGET file")
     gloss = _load_glossary(glossary)
+    glossary_langs = {lang_ for concept in gloss for lang_ in concept.languages}
+    require_language(lang, glossary_langs)
+    if source_lang is not None:
+        require_language(source_lang, glossary_langs, option="--source-lang")
     docs = [load_document(f, lang, source, source_lang) for f in files]
     report = check_documents(docs, gloss, selected, progress=_progress(len(docs)))
     _emit(report, fmt, output)

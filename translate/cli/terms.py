@@ -10,7 +10,7 @@ import typer
 from translate.cli import TableOrJson, app
 from translate.documents import read_text
 from translate.errors import BacktransError
-from translate.langs import KNOWN
+from translate.langs import KNOWN, require_language
 
 terms_app = typer.Typer(help="Find glossary terms in texts.", no_args_is_help=True)
 app.add_typer(terms_app, name="terms")
@@ -28,8 +28,7 @@ def find(
     from translate.glossary import load_glossary
     from translate.recognise import find_terms
 
-    if lang.lower() not in KNOWN:
-        raise BacktransError(f"unknown language {lang!r}; expected one of {', '.join(KNOWN)}")
+    require_language(lang)
     text = read_text(file)
     matches = find_terms(text, lang.lower(), load_glossary(glossary), fuzzy=fuzzy)
     if fmt is TableOrJson.json:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
+from translate.errors import BacktransError
 from translate.langs.base import Language
 
 KNOWN = ("uk", "pl", "id", "ar", "en", "vi")
@@ -19,6 +21,18 @@ _CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 def is_language_code(code: str) -> bool:
     """Whether ``code`` is a language tag ("uk", "pt-BR"); "pt_BR" must be normalised first."""
     return bool(_CODE.match(code))
+
+
+def require_language(code: str, also: Iterable[str] = (), option: str = "--lang") -> str:
+    """``code`` checked as a command-line language: a known language or one of ``also``.
+
+    ``also`` names codes the command can still work with (e.g. the languages a glossary
+    has terms in); anything else is most likely a typo and a BacktransError.
+    """
+    allowed = {*KNOWN, *also}
+    if code.lower() in {c.lower() for c in allowed} and is_language_code(code):
+        return code
+    raise BacktransError(f"{option}: unknown language {code!r}; expected one of {', '.join(sorted(allowed))}")
 
 
 @lru_cache(maxsize=None)
@@ -34,4 +48,4 @@ def get_language(code: str) -> Language:
     return module.LANGUAGE
 
 
-__all__ = ["KNOWN", "Language", "get_language", "is_language_code"]
+__all__ = ["KNOWN", "Language", "get_language", "is_language_code", "require_language"]
