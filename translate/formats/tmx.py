@@ -6,16 +6,16 @@ safe XML parser (no entities, no network, no DTD) and inline-markup text extract
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from translate.errors import BacktransError
+from translate.files import read_bytes
+from translate.formats.xml import local, parse_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 # Inline elements whose content is native code, not text (TMX ph/bpt/ept/it/ut; XLIFF 1.2 too).
 CODE_ELEMENTS = frozenset({"bpt", "ept", "ph", "it", "ut", "x", "bx", "ex", "sc", "ec", "sm", "em"})
 
@@ -40,11 +40,6 @@ class BilingualFile:
     units: list[BilingualUnit] = field(default_factory=list)
 
 
-def local(el: etree._Element) -> str:
-    """Tag name without namespace ("" for comments and processing instructions)."""
-    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
-
-
 def inline_text(el: etree._Element) -> str:
     """The text of a segment element: inline formatting kept, native-code elements dropped."""
     parts = [el.text or ""]
@@ -53,33 +48,6 @@ def inline_text(el: etree._Element) -> str:
             parts.append(inline_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
-
-
-def parse_xml(data: bytes, path: Path | str) -> etree._Element:
-    """The root of a bilingual XML file; malformed XML or entity declarations raise with file:line."""
-    decl = _ENTITY.search(data)
-    if decl:
-        line = data.count(b"\n", 0, decl.start()) + 1
-        raise BacktransError("DTD with entity declarations refused (entity bomb protection)", path, line)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_comments=True)
-    try:
-        return etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as e:
-        msg = str(e.msg or e).split(", line ")[0]
-        raise BacktransError(f"malformed XML: {msg}", path, e.lineno or None) from None
-
-
-def read_bytes(path: Path | str) -> bytes:
-    """The bytes of a file, or a BacktransError naming it."""
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise BacktransError("no such file", path) from None
-    except IsADirectoryError:
-        raise BacktransError("is a directory", path) from None
-    except OSError as e:
-        raise BacktransError(f"cannot read: {e.strerror}", path) from None
 
 
 def same_lang(a: str, b: str) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from translate.errors import BacktransError
-from translate.formats.tmx import BilingualFile, BilingualUnit, inline_text, local, parse_xml, read_bytes
+from translate.files import read_bytes
+from translate.formats.tmx import BilingualFile, BilingualUnit, inline_text
+from translate.formats.xml import local, parse_xml
 
 
 def read_xliff(path: Path | str) -> BilingualFile:
