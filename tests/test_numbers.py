@@ -73,6 +73,16 @@ def test_identifiers_and_urls_are_not_numbers():
     assert keys("و53", "ar") == [("number", "53")]
 
 
+@pytest.mark.parametrize("text", [
+    "visit www.2024.org or call 5",  # www. without a scheme
+    "write to 2024@example.org within 5 days",  # an e-mail address
+    "see 2024.html, page 5",  # a bare .html file name
+])
+def test_every_kind_of_address_is_skipped(text):
+    # Each address holds 2024, which would otherwise be read as a number.
+    assert keys(text, "en") == [("number", "5")]
+
+
 def test_lone_separator_follows_the_language():
     assert number_value("2.489", "en") == ["2.489"]
     assert number_value("2.489", "id") == ["2489"]

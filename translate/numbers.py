@@ -32,17 +32,20 @@ def _ascii_digits(text: str) -> str:
     """``text`` with Arabic-Indic digits as ASCII ones (str.translate only where there are some)."""
     return text.translate(_DIGITS) if _ARABIC_NUMERALS.search(text) else text
 
+_NON_DIGIT = re.compile(r"\D")
 _SPACES = " \u00a0\u202f\u2009'’"
 _NUMBER = (r"\d+(?:(?:[.,'’\u00a0\u202f\u2009" + ARABIC_DECIMAL + r"]| (?=\d{3}(?!\d)))\d+)*")
 _TOKEN = re.compile(
-    r"(?P<iso>\d{4}-\d{1,2}-\d{1,2}(?!\d))"
+    r"(?=\d)"  # implied by every branch; lets the regex engine jump from digit to digit
+    r"(?:(?P<iso>\d{4}-\d{1,2}-\d{1,2}(?!\d))"
     r"|(?P<date>\d{1,2}(?P<ds>[./-])\d{1,2}(?P=ds)(?:\d{4}|\d{2})(?![\d.,]\d))"
     r"|(?P<ratio>\d+\s?/\s?\d+(?![\d/]))"
-    r"|(?P<number>" + _NUMBER + r")"
+    r"|(?P<number>" + _NUMBER + r"))"
 )
 _AFTER = re.compile(r"[ \u00a0\u202f]?(?P<pct>[%٪])|\s*(?P<word>[^\W\d_]+\.?)")
 _BEFORE_CURRENCY = re.compile(r"(?P<sym>[$€£]|US\$|Rp\.?|VND|USD|EUR)\s?$")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|(?<!\S)\S+@\S+\.\w+|(?<!\S)\S+\.html?\b")  # (?<!\S): only try at word starts
+_URL_HINTS = ("://", "www.", "@", ".htm")  # each alternative of _URL contains one of these
 SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "Rp": "IDR", "Rp.": "IDR",
            "VND": "VND", "USD": "USD", "EUR": "EUR", "đ": "VND"}
 
@@ -86,10 +89,10 @@ def number_value(token: str, lang: str | Language | None = None) -> list[str]:
         token, _, decimal_part = token.partition(ARABIC_DECIMAL)
         if not decimal_part.isdigit():
             return [_canonical(g) for g in re.split(r"\D", token + "." + decimal_part) if g]
-    groups = re.split(r"\D", token)
-    seps = re.findall(r"\D", token)
-    if not seps:
+    if token.isdecimal():  # no separator: the common case, and what \D splits on
         return [_canonical(token + ("." + decimal_part if decimal_part else ""))]
+    groups = _NON_DIGIT.split(token)
+    seps = _NON_DIGIT.findall(token)
     kinds = {" " if s in _SPACES else s for s in seps}
     if decimal_part:
         int_groups = groups
@@ -140,7 +143,7 @@ def find_quantities(text: str, lang: str | Language) -> list[Quantity]:
     """Every quantity of ``text`` (written in ``lang``), in text order."""
     language = get_language(lang) if isinstance(lang, str) else lang
     ascii_text = _ascii_digits(text)
-    skip = [m.span() for m in _URL.finditer(ascii_text)]
+    skip = [m.span() for m in _URL.finditer(ascii_text)] if _maybe_url(ascii_text) else []
     out: list[Quantity] = []
     for m in _TOKEN.finditer(ascii_text):
         start, end = m.span()
@@ -165,6 +168,11 @@ def find_quantities(text: str, lang: str | Language) -> list[Quantity]:
         else:
             out.append(_number(text, ascii_text, start, end, language))
     return out
+
+
+def _maybe_url(text: str) -> bool:
+    """Whether ``text`` may hold a URL or e-mail address (a cheap test before :data:`_URL`)."""
+    return any(hint in text for hint in _URL_HINTS)
 
 
 def _glued(text: str, start: int) -> bool:

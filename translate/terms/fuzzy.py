@@ -53,16 +53,13 @@ def find_suspects(text: str, recogniser: Recogniser, matches: list[Match]) -> li
     for m in matches:
         covered.setdefault(m.line, []).append((m.start, m.end))
     found: list[Match] = []
+    line_start = 0
     for number, line in enumerate(text.split("\n"), start=1):
-        words = [w for w in _WORD.finditer(line) if not cased or w.group()[0].isupper()]
+        words = [w.span() for w in _WORD.finditer(line) if not cased or w.group()[0].isupper()]
         taken = list(covered.get(number, []))
         candidates = []
-        for i in range(len(words)):
-            for n in range(_MAX_WORDS, 0, -1):
-                run = words[i:i + n]
-                if len(run) < n or any(line[a.end():b.start()].strip() for a, b in zip(run, run[1:])):
-                    continue
-                start, end = run[0].start(), run[-1].end()
+        for i, (start, _) in enumerate(words):
+            for end in reversed(_run_ends(line, words, i)):  # the longest run first
                 if any(start < e and s < end for s, e in taken):
                     continue
                 query = _key(lang, line[start:end])
@@ -80,12 +77,16 @@ def find_suspects(text: str, recogniser: Recogniser, matches: list[Match]) -> li
             found.append(Match(line=number, start=start, end=end, surface=line[start:end],
                                concept=concept.id, term=term, how="fuzzy", en=concept.en,
                                vi=concept.vi, score=round(min(score, 99.0) / 100, 2),
-                               offset=0))
-    return _with_offsets(text, found)
+                               offset=line_start + start))
+        line_start += len(line) + 1
+    return found
 
 
-def _with_offsets(text: str, found: list[Match]) -> list[Match]:
-    starts = [0]
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
-    return [Match(**{**m.__dict__, "offset": starts[m.line - 1] + m.start}) for m in found]
+def _run_ends(line: str, words: list[tuple[int, int]], i: int) -> list[int]:
+    """Where the runs of 1 to _MAX_WORDS words from ``words[i]`` end, words apart by spaces only."""
+    ends = [words[i][1]]
+    for prev, (start, end) in zip(words[i:], words[i + 1:i + _MAX_WORDS]):
+        if line[prev[1]:start].strip():
+            break
+        ends.append(end)
+    return ends
