@@ -56,7 +56,7 @@ def _column(report: Report, finding) -> int:  # type: ignore[no-untyped-def]
 def _unlisted_names(report: Report, min_count: int) -> list[Concept]:
     """Runs of capitalised words not at a sentence start and not covered by any match."""
     language = get_language(report.lang)
-    if language.script == "Arabic":
+    if not language.cased:
         return []  # no capitals to tell a name
     covered: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
     for c in report.concepts:

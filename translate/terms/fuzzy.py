@@ -48,7 +48,7 @@ def find_suspects(text: str, recogniser: Recogniser, matches: list[Match]) -> li
     if not keys:
         return []
     lang = recogniser.lang
-    cased = lang.script != "Arabic"
+    cased = lang.cased
     covered: dict[int, list[tuple[int, int]]] = {}
     for m in matches:
         covered.setdefault(m.line, []).append((m.start, m.end))
