@@ -19,6 +19,7 @@ from align.bead import Anchor
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
 _DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
 _DIGITS.update({ord("٫"): ",", ord("٬"): "\u202f"})
+_NON_ASCII_DIGITS = re.compile("[" + "".join(map(chr, _DIGITS)) + "]")
 
 _SPACES = " \u00a0\u202f\u2009"
 _NUMBER = re.compile(r"\d+(?:(?:[.,'’\u00a0\u202f\u2009]| (?=\d{3}(?!\d)))\d+)*")
@@ -58,9 +59,12 @@ def _canonical(number: str) -> str:
     return format(d.normalize(), "f")
 
 
+_MARK = re.compile("[" + re.escape("".join(_MARKS)) + "]")
+
+
 def number_anchors(sentence: str) -> set[Anchor]:
     """One ``number`` anchor per distinct numeric value in ``sentence``."""
-    text = sentence.translate(_DIGITS)
+    text = sentence.translate(_DIGITS) if _NON_ASCII_DIGITS.search(sentence) else sentence
     return {
         Anchor("number", v) for m in _NUMBER.finditer(text) for v in number_value(m.group())
     }
@@ -68,7 +72,7 @@ def number_anchors(sentence: str) -> set[Anchor]:
 
 def mark_anchors(sentence: str) -> set[Anchor]:
     """``punct`` anchors for question and exclamation marks, quotes, brackets, colons."""
-    marks = {_MARKS[c] for c in sentence if c in _MARKS}
+    marks = {_MARKS[c] for c in _MARK.findall(sentence)}
     if "..." in sentence:
         marks.add("...")
     return {Anchor("punct", m) for m in marks}
@@ -123,3 +127,40 @@ def merge_anchors(*per_sentence: Iterable[Iterable[Anchor]]) -> list[frozenset[A
     if len({len(p) for p in lists}) > 1:
         raise ValueError("anchor lists differ in length")
     return [frozenset().union(*row) for row in zip(*lists)]
+
+
+def _vocabulary(sentences: Sequence[str], min_length: int) -> list[set[str]]:
+    return [{w for w in (fold(m.group()) for m in _WORD.finditer(s)) if len(w) >= min_length} for s in sentences]
+
+
+def cognate_anchors(
+    src: Sequence[str], tgt: Sequence[str], *, min_length: int = 4, threshold: float = 0.75
+) -> tuple[list[frozenset[Anchor]], list[frozenset[Anchor]]]:
+    """``cognate`` anchors for word pairs that look alike across the two documents
+    (psychologischer/psychologique, Generationen/générations): each folded word of
+    ``min_length`` letters or more is paired with the most similar word of the other document
+    (rapidfuzz's normalised Indel similarity, a character-level Dice) when that similarity is at
+    least ``threshold`` and each is the other's best match. Identical words are left out: the
+    ``word`` anchors have them.
+    """
+    from rapidfuzz import fuzz, process
+
+    sw, tw = _vocabulary(src, min_length), _vocabulary(tgt, min_length)
+    vs, vt = sorted(set().union(*sw)), sorted(set().union(*tw))
+    if not vs or not vt:
+        return [frozenset()] * len(src), [frozenset()] * len(tgt)
+    sim = process.cdist(vs, vt, scorer=fuzz.ratio, score_cutoff=threshold * 100, workers=1)
+    best_t = sim.argmax(axis=1)
+    best_s = sim.argmax(axis=0)
+    pairs: dict[str, list[str]] = {}
+    back: dict[str, list[str]] = {}
+    for i, j in enumerate(best_t):
+        if sim[i, j] > 0 and best_s[j] == i and vs[i] != vt[j]:
+            key = f"{vs[i]}\t{vt[j]}"
+            pairs.setdefault(vs[i], []).append(key)
+            back.setdefault(vt[j], []).append(key)
+    return (
+        [frozenset(Anchor("cognate", k) for w in ws for k in pairs.get(w, ())) for ws in sw],
+        [frozenset(Anchor("cognate", k) for w in ws for k in back.get(w, ())) for ws in tw],
+    )
+
