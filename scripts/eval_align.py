@@ -4,8 +4,9 @@
 Prints strict and lax precision, recall and F1 over beads (vecalign's/bertalign's definitions,
 see ``align.evaluate``) summed over the documents of DIR, for Gale–Church and for backtrans:
 one pass; two passes with a word-pair lexicon learnt per document (what ``backtrans align``
-does); two passes with the lexicon pooled over the documents of the run. The default knobs were
-chosen on these same documents: ``--loo`` also reports leave-one-document-out figures, where the
+does); the same plus cognate (look-alike word) anchors; two passes with the lexicon pooled over
+the documents of the run (also with cognates). The default knobs were chosen on these same
+documents: ``--loo`` also reports leave-one-document-out figures, where the
 knobs for each document are picked on the other six from a small grid.
 
     .venv/bin/python scripts/eval_align.py [--data DIR] [--per-doc] [--loo]
@@ -21,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from align.anchors import sentence_anchors  # noqa: E402
+from align.anchors import cognate_anchors, merge_anchors, sentence_anchors  # noqa: E402
 from align.evaluate import AlignmentScores, read_gold, score_alignments  # noqa: E402
 from align.lexicon import align_two_pass  # noqa: E402
 from align.sentences import DEFAULT_WEIGHTS, AlignerConfig, align_sentences, gale_church  # noqa: E402
@@ -32,15 +33,26 @@ def _lines(path: Path) -> list[str]:
     return read_text(path).splitlines()
 
 
+def _anchored(docs, cognates: bool = False):
+    out = []
+    for s, t in docs:
+        sa, ta = sentence_anchors(s), sentence_anchors(t)
+        if cognates:
+            cs, ct = cognate_anchors(s, t)
+            sa, ta = merge_anchors(sa, cs), merge_anchors(ta, ct)
+        out.append((s, t, sa, ta))
+    return out
+
+
 def one_pass(docs):
     """The first pass alone, default anchors and settings."""
-    return [align_sentences(s, t, sentence_anchors(s), sentence_anchors(t)) for s, t in docs]
+    return [align_sentences(s, t, sa, ta) for s, t, sa, ta in _anchored(docs)]
 
 
-def two_pass(docs, pooled: bool = False, config: AlignerConfig | None = None, **lexicon):
-    """As ``backtrans align --lines`` (per document), or with the lexicon pooled over ``docs``."""
-    anchored = [(s, t, sentence_anchors(s), sentence_anchors(t)) for s, t in docs]
-    return align_two_pass(anchored, config, pooled=pooled, **lexicon)
+def two_pass(docs, pooled: bool = False, config: AlignerConfig | None = None, cognates: bool = False, **lexicon):
+    """As ``backtrans align --lines`` (per document), or with the lexicon pooled over ``docs``;
+    with ``cognates``, also look-alike word pairs as anchors (``align.anchors.cognate_anchors``)."""
+    return align_two_pass(_anchored(docs, cognates), config, pooled=pooled, **lexicon)
 
 
 # The leave-one-out grid: knobs of both passes.
@@ -96,6 +108,8 @@ def main() -> None:
         ("gale-church", lambda: [gale_church(s, t) for s, t in pairs]),
         ("backtrans-1", lambda: one_pass(pairs)),
         ("backtrans", lambda: two_pass(pairs)),
+        ("bt+cognate", lambda: two_pass(pairs, cognates=True)),
+        ("bt-pool+cogn", lambda: two_pass(pairs, pooled=True, cognates=True)),
         ("backtrans-pool", lambda: two_pass(pairs, pooled=True)),
     )
     for name, fn in aligners:

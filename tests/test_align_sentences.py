@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from align.anchors import merge_anchors, number_anchors, number_value, sentence_anchors
+from align.anchors import cognate_anchors, merge_anchors, number_anchors, number_value, sentence_anchors
 from align.bead import Anchor, Bead
 from align.evaluate import read_gold, score_alignments
 from align.sentences import AlignerConfig, align_sentences, gale_church
@@ -139,3 +139,14 @@ def test_concept_anchors_plug_in_by_merging():
     # The shared concept pulls source 0 and target 1 into one bead despite the crossing.
     beads = align_sentences(src, tgt, sa, ta)
     assert any(0 in b.src and 1 in b.tgt for b in beads)
+
+
+def test_cognate_anchors_pair_look_alike_words_only():
+    # psychologische/psychologique: common subsequence of 11 letters, Indel similarity 22/27 = 0.81;
+    # oktober/octobre only 10/14 = 0.71, below 0.75; "Mythen" is identical (a word anchor).
+    src = ["Die psychologische Belastung am Mythen .", "Im Oktober ."]
+    tgt = ["La charge psychologique au Mythen .", "En octobre ."]
+    sa, ta = cognate_anchors(src, tgt)
+    pair = Anchor("cognate", "psychologische\tpsychologique")
+    assert sa == [frozenset({pair}), frozenset()]
+    assert ta == [frozenset({pair}), frozenset()]
