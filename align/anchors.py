@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from decimal import Decimal, InvalidOperation
 
 from align.bead import Anchor
+from translate.numbers import number_value  # the project's one number parser
 
 # Arabic-Indic and Extended Arabic-Indic digits and the Arabic decimal/thousands separators.
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
@@ -35,28 +35,6 @@ _MARKS = {
     ":": ":", ";": ";",
     "…": "...",
 }
-
-
-def number_value(token: str) -> list[str]:
-    """The value(s) of a number as written in any locale: ``8.850,26``, ``8,850.26`` and
-    ``8 850,26`` all give ``["8850.26"]``. A lone separator before exactly three digits is read
-    as a thousands separator (``1.000`` = ``1,000`` = 1000), so both sides of a translation read
-    an ambiguous number the same way. Groups that cannot be one number (dates such as
-    ``9.9.1988``) give each part's value.
-    """
-    from translate.numbers import number_value as value_of  # the project's one number parser
-
-    return value_of(token)
-
-
-def _canonical(number: str) -> str:
-    try:
-        d = Decimal(number)
-    except InvalidOperation:
-        return number
-    if d == d.to_integral_value():
-        return str(int(d))
-    return format(d.normalize(), "f")
 
 
 _MARK = re.compile("[" + re.escape("".join(_MARKS)) + "]")
