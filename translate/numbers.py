@@ -264,21 +264,19 @@ class NumberDiff:
 
 def compare_quantities(source: list[Quantity], target: list[Quantity]) -> NumberDiff:
     """Which quantities differ between a source and its translation, compared by value."""
-    left = Counter(q.key for q in target)
-    missing = []
-    for q in source:
-        if left[q.key] > 0:
-            left[q.key] -= 1
+    return NumberDiff(_unmatched(source, target), _unmatched(target, source))
+
+
+def _unmatched(quantities: list[Quantity], others: list[Quantity]) -> list[Quantity]:
+    """The quantities with no counterpart of the same value among ``others`` (each used once)."""
+    available = Counter(q.key for q in others)
+    unmatched = []
+    for q in quantities:
+        if available[q.key] > 0:
+            available[q.key] -= 1
         else:
-            missing.append(q)
-    right = Counter(q.key for q in source)
-    extra = []
-    for q in target:
-        if right[q.key] > 0:
-            right[q.key] -= 1
-        else:
-            extra.append(q)
-    return NumberDiff(missing, extra)
+            unmatched.append(q)
+    return unmatched
 
 
 __all__ = ["NumberDiff", "Quantity", "compare_quantities", "find_quantities", "number_value"]
