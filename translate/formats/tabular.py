@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 from translate.errors import BacktransError
@@ -186,13 +187,7 @@ def _parse_wide(rows: list[list[str]], starts: list[int], header: list[str], low
         else:
             raise BacktransError(f"unknown column {header[i]!r}", path, 1)
     concepts: list[Concept] = []
-    for index, row in enumerate(rows[1:], 1):
-        line = starts[index]
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) > len(header):
-            raise BacktransError(f"{len(row)} cells but the header has {len(header)} columns", path, line)
-        row = row + [""] * (len(header) - len(row))
+    for index, line, row in _data_rows(rows, starts, path):
         terms: dict[str, list[Term]] = {}
         en = vi = ""
         for lang, col in langs:
@@ -227,6 +222,18 @@ def _parse_wide(rows: list[list[str]], starts: list[int], header: list[str], low
     return Glossary(concepts, path=Path(path), name=Path(path).stem)
 
 
+def _data_rows(rows: list[list[str]], starts: list[int], path: Path | str) -> Iterator[tuple[int, int, list[str]]]:
+    """(row number, file line, cells padded to the header's width) of each non-blank data row."""
+    width = len(rows[0])
+    for index, row in enumerate(rows[1:], 1):
+        line = starts[index]
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > width:
+            raise BacktransError(f"{len(row)} cells but the header has {width} columns", path, line)
+        yield index, line, row + [""] * (width - len(row))
+
+
 def _parse_long(rows: list[list[str]], starts: list[int], lowered: list[str], path: Path | str) -> Glossary:
     unknown = [h for h in lowered if h not in LONG_COLUMNS]
     if unknown:
@@ -234,13 +241,7 @@ def _parse_long(rows: list[list[str]], starts: list[int], lowered: list[str], pa
     col = {h: i for i, h in enumerate(lowered)}
     by_id: dict[str, Concept] = {}
     concepts: list[Concept] = []
-    for index, row in enumerate(rows[1:], 1):
-        line = starts[index]
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) > len(lowered):
-            raise BacktransError(f"{len(row)} cells but the header has {len(lowered)} columns", path, line)
-        row = row + [""] * (len(lowered) - len(row))
+    for index, line, row in _data_rows(rows, starts, path):
         get = lambda name: row[col[name]] if name in col else ""  # noqa: E731
         cid = _concept_id(get("concept_id"), get("en"), index, path, line)
         concept = by_id.get(cid)
