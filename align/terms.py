@@ -48,9 +48,7 @@ class TermLink:
 
 def _is_deprecated(glossary: Glossary, concept_id: str, term: str, lang: str) -> bool:
     concept = glossary.get(concept_id)
-    if concept is None:
-        return False
-    return any(t.text == term and t.status is Status.DEPRECATED for t in concept.terms_in(lang))
+    return concept is not None and concept.status_of(term, lang) is Status.DEPRECATED
 
 
 def find_matches(text: str, lang: str, glossary: Glossary) -> list[TermMatch]:

@@ -71,7 +71,7 @@ def verify(expected: Sequence[str], output: str, target_lang: str, glossary: Glo
         seen.append(m.concept)
         if m.surface == concept.canonical(target_lang):
             exact[m.concept] += 1
-        elif any(t.text == m.term and t.status is Status.DEPRECATED for t in concept.terms_in(target_lang)):
+        elif concept.status_of(m.term, target_lang) is Status.DEPRECATED:
             deprecated.append(m.concept)
     missing = [c for c, n in wanted.items() for _ in range(max(0, n - exact[c]))]
     extra = list(dict.fromkeys(c for c in seen if c not in wanted))

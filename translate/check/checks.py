@@ -105,10 +105,9 @@ def _status(glossary: Glossary, concept_id: str, term: str, lang: str) -> str:
     concept = glossary.get(concept_id)
     if concept is None:
         return "unknown"
-    for t in concept.terms_in(lang):
-        if t.text == term:
-            return t.status.value
-    return "canonical"  # the canonical en/vi spelling of a name, written in another language
+    status = concept.status_of(term, lang)
+    # None: the canonical en/vi spelling of a name, written in another language
+    return status.value if status is not None else "canonical"
 
 
 def _collect_usage(scan: _Scan, glossary: Glossary, usage: dict[str, ConceptUsage]) -> None:

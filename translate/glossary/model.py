@@ -62,6 +62,10 @@ class Concept:
             listed.insert(0, Term(canonical, lang, Status.PREFERRED))
         return listed
 
+    def status_of(self, text: str, lang: str) -> Status | None:
+        """The status of the term ``text`` in ``lang`` (None: not one of this concept's terms)."""
+        return next((t.status for t in self.terms_in(lang) if t.text == text), None)
+
     def canonical(self, lang: str) -> str:
         """The form every output in ``lang`` must use: en/vi canonical, else the preferred term."""
         if lang == "en":
