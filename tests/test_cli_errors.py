@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.helpers import SEEDS, run_cli
@@ -36,3 +38,20 @@ def test_align_output_that_is_a_folder(tmp_path):
 ])
 def test_unknown_language_is_an_error(args):
     _one_line_error(run_cli(args), "unknown language")
+
+
+def test_glossary_and_no_glossary_exclude_each_other(tmp_path):
+    result = run_cli(["translate", SEED, "--from", "uk", "--to", "en", "--out", str(tmp_path / "o"),
+                      "--glossary", "glossaries/vietnam-provinces.gloss", "--no-glossary"])
+    _one_line_error(result, "exclude each other")
+
+
+def test_reading_commands_take_an_interchange_glossary(tmp_path):
+    # terms/check/align/translate read TBX (and CSV/TSV) glossaries as well as .gloss ones.
+    tbx = tmp_path / "export.tbx"
+    assert run_cli(["glossary", "export", "--format", "tbx", "-o", str(tbx)]).returncode == 0
+    args = ["terms", "find", SEED, "--lang", "uk", "--format", "json"]
+    from_gloss = run_cli(args)
+    from_tbx = run_cli([*args, "--glossary", str(tbx)])
+    assert from_tbx.returncode == 0, from_tbx.stderr
+    assert json.loads(from_tbx.stdout) == json.loads(from_gloss.stdout) != []

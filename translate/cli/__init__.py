@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from translate.errors import BacktransError
+
+if TYPE_CHECKING:
+    from translate.glossary import Glossary
 
 app = typer.Typer(
     name="backtrans",
@@ -23,6 +28,24 @@ class TableOrJson(str, Enum):
 
     table = "table"
     json = "json"
+
+
+def resolve_glossary(path: Path | None, no_glossary: bool = False) -> "Glossary | None":
+    """The glossary that ``--glossary PATH`` / ``--no-glossary`` name.
+
+    None with ``--no-glossary``; the shipped (or $BACKTRANS_GLOSSARY) one without a path;
+    TBX, CSV and TSV files are read as well as .gloss ones.
+    """
+    if no_glossary:
+        if path is not None:
+            raise BacktransError("--glossary and --no-glossary exclude each other", path)
+        return None
+    from translate.formats.convert import read_glossary_file
+    from translate.glossary import load_glossary
+
+    if path is None or path.suffix.lower() in ("", ".gloss"):
+        return load_glossary(path)
+    return read_glossary_file(path)
 
 
 def _register() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from translate.cli import app
+from translate.cli import app, resolve_glossary
 from translate.errors import BacktransError
 from translate.files import write_output
 
@@ -17,16 +17,6 @@ class AlignFormat(str, Enum):
     tsv = "tsv"
     tmx = "tmx"
     json = "json"
-
-
-def _glossary(path: Path | None, no_glossary: bool):
-    if no_glossary:
-        if path is not None:
-            raise BacktransError("--glossary and --no-glossary exclude each other", path)
-        return None
-    from translate.glossary import load_glossary
-
-    return load_glossary(path)
 
 
 @app.command("align")
@@ -47,7 +37,7 @@ def align_command(
     from align.export import to_json, to_tmx, to_tsv
 
     src_lang, tgt_lang = src_lang.lower(), tgt_lang.lower()
-    gloss = _glossary(glossary, no_glossary)
+    gloss = resolve_glossary(glossary, no_glossary)
 
     def render(src: Path, tgt: Path) -> bytes:
         aligned = align_documents(
@@ -141,7 +131,7 @@ def score_command(
         raise BacktransError("--src needs --src-lang", src)
     lang = lang.lower()
     src_lang = src_lang.lower() if src_lang else None
-    gloss = _glossary(glossary, no_glossary)
+    gloss = resolve_glossary(glossary, no_glossary)
     docs, src_lang = _score_inputs(hyp, ref, src, src_lang, tuple(x for x in (lang, src_lang) if x))
     recognise = glossary_recogniser(gloss) if gloss is not None else None
     expected_from = "source" if src_lang and all(d.srcs is not None for d in docs) else "reference"

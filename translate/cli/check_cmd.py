@@ -12,7 +12,7 @@ from typing import List, Optional
 
 import typer
 
-from translate.cli import app
+from translate.cli import app, resolve_glossary
 from translate.errors import BacktransError
 from translate.langs import require_language
 
@@ -28,16 +28,6 @@ class FailOn(str, Enum):
     warning = "warning"
     error = "error"
     never = "never"
-
-
-def _load_glossary(path: Path | None):  # type: ignore[no-untyped-def]
-    from translate.glossary import load_glossary
-
-    if path is None or path.suffix.lower() == ".gloss":
-        return load_glossary(path)
-    from translate.formats.convert import read_glossary_file
-
-    return read_glossary_file(path)
 
 
 @app.command("check")
@@ -65,7 +55,7 @@ def check_cmd(
     files = expand_targets(targets)
     if source is not None and len(files) != 1:
         raise BacktransError("--source needs exactly one TARGET file")
-    gloss = _load_glossary(glossary)
+    gloss = resolve_glossary(glossary)
     glossary_langs = {lang_ for concept in gloss for lang_ in concept.languages}
     require_language(lang, glossary_langs)
     if source_lang is not None:

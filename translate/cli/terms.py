@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from translate.cli import TableOrJson, app
+from translate.cli import TableOrJson, app, resolve_glossary
 from translate.documents import read_text
 from translate.errors import BacktransError
 from translate.langs import KNOWN, require_language
@@ -25,12 +25,11 @@ def find(
     fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", help="table (readable) or json (one array)."),
 ) -> None:
     """Every occurrence of a glossary concept in FILE, whatever form it takes."""
-    from translate.glossary import load_glossary
     from translate.recognise import find_terms
 
     require_language(lang)
     text = read_text(file)
-    matches = find_terms(text, lang.lower(), load_glossary(glossary), fuzzy=fuzzy)
+    matches = find_terms(text, lang.lower(), resolve_glossary(glossary), fuzzy=fuzzy)
     if fmt is TableOrJson.json:
         typer.echo(json.dumps([m.to_json() for m in matches], ensure_ascii=False, indent=1))
         return

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from translate import batch
-from translate.cli import app
+from translate.cli import app, resolve_glossary
 from translate.engine import DEFAULT_BATCH_TOKENS, DEFAULT_BEAM, EngineSettings
 
 
@@ -65,10 +65,8 @@ def translate(
     killed resumes where it stopped when run again. Every glossary concept recognised in a
     sentence is written in its canonical form and verified (see the "glossary" field).
     """
-    from translate.glossary import load_glossary
-
     targets = [t.strip() for t in to.split(",") if t.strip()]
-    glossary = None if no_glossary else load_glossary(glossary_path)
+    glossary = resolve_glossary(glossary_path, no_glossary)
     settings = EngineSettings(beam_size=beam, batch_tokens=batch_tokens, threads=threads, workers=workers)
     console = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("sentences"),
