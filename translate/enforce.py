@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Collection, Iterable
 
 from translate.glossary.model import Glossary
+from translate.glossary.text import script_of
 from translate.langs import get_language
 from translate.recognise import Match, find_terms
 
@@ -191,13 +192,8 @@ class _Skeleton:
     def _boundary(self, start: int, end: int) -> bool:
         """Word boundaries, or a change of script ("وDistrict", "Hà Nộiの")."""
         text = self.text
-        return ((start == 0 or not text[start - 1].isalnum() or _script(text[start - 1]) != _script(text[start]))
-                and (end == len(text) or not text[end].isalnum() or _script(text[end]) != _script(text[end - 1])))
-
-
-def _script(ch: str) -> str:
-    """The first word of a character's Unicode name: LATIN, CYRILLIC, ARABIC, DIGIT..."""
-    return unicodedata.name(ch, "").split(" ", 1)[0]
+        return ((start == 0 or not text[start - 1].isalnum() or script_of(text[start - 1]) != script_of(text[start]))
+                and (end == len(text) or not text[end].isalnum() or script_of(text[end]) != script_of(text[end - 1])))
 
 
 def _base(ch: str) -> str:
