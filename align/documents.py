@@ -11,7 +11,7 @@ from align.anchors import sentence_anchors
 from align.bead import Anchor, Bead
 from align.sentences import AlignerConfig, BeadCost, align_sentences
 from align.terms import TermLink, align_terms, concept_anchors
-from translate.documents import read_document, read_text
+from translate.documents import read_text
 from translate.errors import BacktransError
 from translate.glossary.model import Glossary
 from translate.langs import KNOWN, get_language
@@ -54,9 +54,9 @@ def read_sentences(path: Path | str, lang: str, lines: bool = False) -> Sentence
     if lines:
         texts = read_text(path).splitlines()
         return Sentences(texts, [False] * len(texts), lang, path)
-    from translate.segment import segment_document
+    from translate.segment import read_segmented
 
-    doc = segment_document(read_document(path, lang))
+    doc = read_segmented(path, lang)
     return Sentences(
         [s.text for s in doc.segments], [s.index == 0 for s in doc.segments], lang, path
     )

@@ -43,9 +43,8 @@ def main() -> int:
     args = parser.parse_args()
 
     from translate.batch import translate_documents
-    from translate.documents import read_document
     from translate.engine import Engine
-    from translate.segment import segment_document
+    from translate.segment import read_segmented
     from translate.check import check_documents, load_document
     from translate.check.report_json import report_data
     from translate.glossary import load_glossary
@@ -63,7 +62,7 @@ def main() -> int:
         translate_documents([args.seed], ["en"], out, source_lang=args.lang, packages=packages, resume=False)
         back = next(p for p in out.rglob("*.txt") if p.is_file())
 
-        source = segment_document(read_document(args.seed, args.lang))
+        source = read_segmented(args.seed, args.lang)
         sentences = [seg.text for seg in source.segments]
         started = time.perf_counter()
         engine = Engine(find_route(args.lang, "en", packages)[0])

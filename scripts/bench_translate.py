@@ -36,12 +36,11 @@ LANGS = ("uk", "pl", "id", "ar")
 
 def seed_sentences(count: int) -> list[tuple[str, str, str]]:
     """(lang, paragraph key, sentence): the seeds' sentences, numbered repeats until there are ``count``."""
-    from translate.documents import read_document
-    from translate.segment import segment_document
+    from translate.segment import read_segmented
 
     base = []
     for path in sorted(SEEDS.glob("*.txt")):
-        doc = segment_document(read_document(path, path.name[:2]))
+        doc = read_segmented(path, path.name[:2])
         base += [(doc.lang, f"{doc.name}:{s.paragraph}", s.text) for s in doc.segments]
     out = []
     k = 0

@@ -55,3 +55,10 @@ def test_reading_commands_take_an_interchange_glossary(tmp_path):
     from_tbx = run_cli([*args, "--glossary", str(tbx)])
     assert from_tbx.returncode == 0, from_tbx.stderr
     assert json.loads(from_tbx.stdout) == json.loads(from_gloss.stdout) != []
+
+
+def test_translate_asks_for_from_when_the_language_cannot_be_told(tmp_path):
+    names = tmp_path / "names.txt"
+    names.write_text("Hai Duong\nNam Dinh\n", encoding="utf-8")  # names alone tell no language
+    _one_line_error(run_cli(["translate", str(names), "--to", "en", "--out", str(tmp_path / "o")]),
+                    str(names), "--from")

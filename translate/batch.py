@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from translate.atomic import atomic_write_text
-from translate.documents import Document, read_document
+from translate.detect import UNDETERMINED
+from translate.documents import Document
 from translate.engine import Engine, EngineSettings
 from translate.enforce import protect
 from translate.errors import BacktransError
 from translate.glossary.model import Glossary
 from translate.journal import Journal
 from translate.packages import ModelPackage, find_route, installed_packages
+from translate.segment import read_segmented
 from translate.verify import PROTECT, Checked, Verdict, translate_verified, verify
 
 JOURNAL_NAME = ".backtrans-journal.jsonl"
@@ -139,15 +141,10 @@ def expand_inputs(inputs: list[str | Path]) -> list[Path]:
 
 def load_documents(paths: list[Path], source_lang: str | None = None) -> list[Document]:
     """Read and segment each document; detect its language unless ``source_lang`` is given."""
-    from translate.detect import detect_language
-    from translate.segment import segment_document
-
-    docs = []
-    for path in paths:
-        doc = read_document(path, source_lang)
-        if doc.lang is None:
-            doc.lang = detect_language("\n".join(doc.paragraphs))
-        docs.append(segment_document(doc))
+    docs = [read_segmented(path, source_lang) for path in paths]
+    for doc in docs:
+        if doc.lang == UNDETERMINED:
+            raise BacktransError("cannot tell the document's language; pass --from", doc.path)
     return docs
 
 

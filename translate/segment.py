@@ -19,8 +19,10 @@ code gets the generic rules.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from translate.documents import Document, Segment
+from translate.detect import detect_language
+from translate.documents import Document, Segment, read_document
 from translate.langs import Language, get_language
 
 _OPENERS = "\"'«„“‘‚‹([{"
@@ -63,6 +65,17 @@ def segment_document(doc: Document) -> Document:
         for i, (s, e) in enumerate(split_sentences(text, language))
     ]
     return doc
+
+
+def read_segmented(path: Path | str, lang: str | None = None) -> Document:
+    """Read a text document and split it into sentences.
+
+    Without ``lang`` its language is detected ("und" when undetermined).
+    """
+    doc = read_document(path, lang)
+    if doc.lang is None:
+        doc.lang = detect_language("\n".join(doc.paragraphs))
+    return segment_document(doc)
 
 
 def _is_boundary(text: str, m: re.Match[str], sentence_start: int, language: Language) -> bool:

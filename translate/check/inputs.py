@@ -6,10 +6,8 @@ import glob
 from pathlib import Path
 
 from translate.check.model import CheckedDocument, Segment
-from translate.detect import UNDETERMINED, detect_language
-from translate.documents import read_document
 from translate.errors import BacktransError
-from translate.segment import segment_document
+from translate.segment import read_segmented
 
 BILINGUAL_SUFFIXES = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".xlz": "xliff"}
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -66,18 +64,14 @@ def read_bilingual(path: Path, lang: str, source_lang: str | None = None) -> Che
 def read_plain(path: Path, lang: str, source: Path | str | None = None,
                source_lang: str | None = None) -> CheckedDocument:
     """A text file split into sentences; with ``source``, each sentence gets its aligned source."""
-    doc = segment_document(read_document(path, lang))
+    doc = read_segmented(path, lang)
     segments = [Segment(index=i, line=s.paragraph + 1, column=s.start, text=s.text)
                 for i, s in enumerate(doc.segments)]
     if source is None:
         return CheckedDocument(Path(path), lang, segments, source_lang)
     source = Path(source)
-    src_doc = read_document(source, None)
-    if source_lang is None:
-        guess = detect_language("\n".join(src_doc.paragraphs))
-        source_lang = guess if guess != UNDETERMINED else "xx"
-    src_doc.lang = source_lang
-    segment_document(src_doc)
+    src_doc = read_segmented(source, source_lang)
+    source_lang = src_doc.lang
     starts = [s.index == 0 for s in doc.segments]
     return CheckedDocument(Path(path), lang, _aligned(segments, starts, src_doc, lang, source_lang),
                            source_lang, source)
