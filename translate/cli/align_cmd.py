@@ -25,33 +25,38 @@ def align_command(
     target: Path = typer.Argument(..., help="Its translation (plain text), or a folder: documents pair by name (report.txt ~ report.en.txt)."),
     src_lang: str = typer.Option(..., "--src-lang", help="Language code of SOURCE."),
     tgt_lang: str = typer.Option(..., "--tgt-lang", help="Language code of TARGET."),
-    fmt: AlignFormat = typer.Option(AlignFormat.tsv, "--format", help="tsv, tmx (1.4b) or json (with the aligned terms)."),
+    fmt: AlignFormat = typer.Option(AlignFormat.tsv, "--format", help="tsv, tmx (1.4b) or json; with a glossary each carries the aligned terms (tsv: a sixth column; tmx: <hi type=\"term\"> marks; json: spans)."),
     lines: bool = typer.Option(False, "--lines", help="Each input line is one sentence (ids are line numbers); else paragraphs are split by translate.segment (ids are sentence numbers)."),
     glossary: Path | None = typer.Option(None, "--glossary", help="Glossary for concept anchors and term alignment (default: the shipped one)."),
     no_glossary: bool = typer.Option(False, "--no-glossary", help="No concept anchors, no term alignment."),
     translate: bool | None = typer.Option(None, "--translate/--no-translate", help="Score beads by translating the source (default: when a model route SRC→TGT is installed)."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write here instead of stdout; a folder when aligning folders."),
 ) -> None:
-    """Align the sentences of SOURCE and TARGET and write the aligned pairs."""
-    from align.documents import align_documents, pair_documents, read_sentences
+    """Align the sentences of SOURCE and TARGET and write the aligned pairs.
+
+    Folders are aligned together: the word-pair lexicon of the second pass is learnt from all
+    their documents (more text, better alignments), and one file per pair is written.
+    """
+    from align.documents import align_corpus, pair_documents, read_sentences
     from align.export import to_json, to_tmx, to_tsv
 
     src_lang, tgt_lang = src_lang.lower(), tgt_lang.lower()
     gloss = resolve_glossary(glossary, no_glossary)
 
-    def render(src: Path, tgt: Path) -> bytes:
-        aligned = align_documents(
-            read_sentences(src, src_lang, lines), read_sentences(tgt, tgt_lang, lines),
-            glossary=gloss, translate=translate,
-        )
+    def render(aligned) -> bytes:
         if fmt is AlignFormat.tmx:
             return to_tmx(aligned)
         return (to_json(aligned) if fmt is AlignFormat.json else to_tsv(aligned)).encode("utf-8")
 
+    def align(pairs: list[tuple[Path, Path]]):
+        docs = [(read_sentences(s, src_lang, lines), read_sentences(t, tgt_lang, lines)) for s, t in pairs]
+        return align_corpus(docs, glossary=gloss, translate=translate)
+
     if source.is_dir() != target.is_dir():
         raise BacktransError("SOURCE and TARGET must both be files or both be folders", target)
     if not source.is_dir():
-        write_output(render(source, target), output)
+        [aligned] = align([(source, target)])
+        write_output(render(aligned), output)
         return
     if output is None:
         raise BacktransError("aligning folders writes one file per pair: give -o FOLDER", source)
@@ -63,8 +68,8 @@ def align_command(
     for p in unpaired:
         print(f"backtrans: warning: {p}: no document of the same name in the other folder", file=sys.stderr)
     output.mkdir(parents=True, exist_ok=True)
-    for pair in pairs:
-        write_output(render(pair.src, pair.tgt), output / f"{pair.key}.{fmt.value}")
+    for pair, aligned in zip(pairs, align([(p.src, p.tgt) for p in pairs])):
+        write_output(render(aligned), output / f"{pair.key}.{fmt.value}")
         print(output / f"{pair.key}.{fmt.value}", file=sys.stderr)
 
 
