@@ -17,8 +17,11 @@ SHIPPED_NAME = "vietnam-provinces.gloss"
 
 
 def shipped_glossary_path() -> Path:
-    """The glossary shipped in the repository's ``glossaries/`` directory."""
-    return Path(__file__).resolve().parents[2] / "glossaries" / SHIPPED_NAME
+    """The shipped glossary: the repository's ``glossaries/`` in a checkout or an editable
+    install, ``translate/glossaries/`` in an installed wheel (see pyproject.toml)."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "glossaries" / SHIPPED_NAME
+    return installed if installed.is_file() else package.parent / "glossaries" / SHIPPED_NAME
 
 
 def default_glossary_path() -> Path:
