@@ -13,6 +13,12 @@ Two layouts, recognised from the header row (column names are case-insensitive):
   ``lang``, ``term``, ``status``, ``term_note``, ``source``; rows of one concept repeat
   the concept columns.
 
+Language codes go through ``normalise_language``: ``en-US``, ``EN_gb``, ``uk-UA``, ``vi-VN``
+(the locales CAT tools write) are read as en, uk, vi; an unknown tag is kept in BCP 47 case
+(``pt_br`` → ``pt-BR``). Columns (or rows) of one concept naming variants of one language
+are merged in file order; a term another variant already gave (the same text, case and
+spacing aside) is dropped, so the first one's status and note stand.
+
 Indonesian's code ``id`` is why the concept column is ``concept_id``. A file without
 ``concept_id`` gets ids made from the English form; without ``kind`` the kind is ``term``.
 Files are UTF-8 (a BOM is fine) or UTF-16 with a BOM (Excel's "Unicode text").
@@ -29,7 +35,7 @@ from translate.errors import BacktransError
 from translate.files import decode_utf8
 from translate.glossary.edit import slug
 from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Status, Term
-from translate.langs import is_language_code
+from translate.langs import normalise_language
 
 CONCEPT_COLUMNS = ("concept_id", "kind", "note")
 LONG_COLUMNS = ("concept_id", "kind", "en", "vi", "note", "lang", "term", "status", "term_note", "source")
@@ -125,9 +131,19 @@ def _status(value: str, path: Path | str, line: int) -> Status:
 
 
 def _lang(header: str) -> str:
-    """A column name as a language tag ("pt_BR" → "pt-BR"), or '' when it is not one."""
-    code = header.replace("_", "-")
-    return code if is_language_code(code) else ""
+    """A column name or cell as a language ("en_US" → "en", "pt_br" → "pt-BR"), or '' when it is not one."""
+    return normalise_language(header) or ""
+
+
+def _variant(header: str) -> str:
+    """The language tag as the file spells it, case and separator aside ("EN_us" → "en-us")."""
+    return header.strip().replace("_", "-").lower()
+
+
+def _add_term(terms: dict[str, list[Term]], tag_of: dict[tuple[str, str], str], term: Term, tag: str) -> None:
+    """Append ``term`` unless another variant of its language (``tag``: en-us, en-gb) gave it first."""
+    if tag_of.setdefault((term.lang, " ".join(term.text.casefold().split())), tag) == tag:
+        terms.setdefault(term.lang, []).append(term)
 
 
 def _concept_id(cell: str, en: str, index: int, path: Path | str, line: int) -> str:
@@ -173,49 +189,43 @@ def parse_tabular(text: str, path: Path | str = "<table>", fmt: str = "csv") -> 
 
 
 def _parse_wide(rows: list[list[str]], starts: list[int], header: list[str], lowered: list[str], path: Path | str) -> Glossary:
-    langs: list[tuple[str, int]] = []
-    attrs: dict[tuple[str, str], int] = {}
+    langs: list[tuple[str, str, int]] = []  # (language, variant, column)
+    attrs: dict[tuple[str, str], int] = {}  # (variant, attribute) → column
     concept_cols: dict[str, int] = {}
     for i, h in enumerate(lowered):
         base, _, suffix = h.rpartition("_")
         if h in CONCEPT_COLUMNS:
             concept_cols[h] = i
         elif base and suffix in TERM_ATTRS and _lang(base):
-            attrs[(_lang(base), suffix)] = i
+            attrs[(_variant(base), suffix)] = i
         elif _lang(h):
-            langs.append((_lang(header[i]), i))
+            langs.append((_lang(h), _variant(h), i))
         else:
             raise BacktransError(f"unknown column {header[i]!r}", path, 1)
     concepts: list[Concept] = []
     for index, line, row in _data_rows(rows, starts, path):
         terms: dict[str, list[Term]] = {}
-        en = vi = ""
-        for lang, col in langs:
+        tag_of: dict[tuple[str, str], str] = {}
+        for lang, tag, col in langs:
             texts = _split_cell(row[col])
             if not texts:
                 continue
-            key = lang.lower()
 
             def column(attr: str) -> list[str]:
-                col_ = attrs.get((key, attr))
+                col_ = attrs.get((tag, attr))
                 values = _split_cell(row[col_]) if col_ is not None else []
                 if len(values) > len(texts):
                     raise BacktransError(
-                        f"column {lang}_{attr} has {len(values)} values for {len(texts)} terms", path, line
+                        f"column {header[col_]} has {len(values)} values for {len(texts)} terms", path, line
                     )
                 return values + [""] * (len(texts) - len(values))
 
             statuses, notes, sources = column("status"), column("note"), column("source")
-            listed = [
-                Term(t, lang, _status(s, path, line), n, src)
-                for t, s, n, src in zip(texts, statuses, notes, sources)
-            ]
-            if key == "en":
-                en = listed.pop(0).text
-            elif key == "vi":
-                vi = listed.pop(0).text
-            if listed:
-                terms[lang] = listed
+            for t, s, n, src in zip(texts, statuses, notes, sources):
+                _add_term(terms, tag_of, Term(t, lang, _status(s, path, line), n, src), tag)
+        en = terms["en"].pop(0).text if "en" in terms else ""  # the first en and vi terms are the canonical forms
+        vi = terms["vi"].pop(0).text if "vi" in terms else ""
+        terms = {lang: listed for lang, listed in terms.items() if listed}
         get = lambda name: row[concept_cols[name]] if name in concept_cols else ""  # noqa: E731
         cid = _concept_id(get("concept_id"), en, index, path, line)
         concepts.append(Concept(cid, get("kind") or "term", en, vi, terms, get("note"), line=line))
@@ -240,6 +250,7 @@ def _parse_long(rows: list[list[str]], starts: list[int], lowered: list[str], pa
         raise BacktransError(f"unknown column {unknown[0]!r} in a one-row-per-term file", path, 1)
     col = {h: i for i, h in enumerate(lowered)}
     by_id: dict[str, Concept] = {}
+    tag_of: dict[str, dict[tuple[str, str], str]] = {}  # concept id → (language, folded text) → variant
     concepts: list[Concept] = []
     for index, line, row in _data_rows(rows, starts, path):
         get = lambda name: row[col[name]] if name in col else ""  # noqa: E731
@@ -257,7 +268,6 @@ def _parse_long(rows: list[list[str]], starts: list[int], lowered: list[str], pa
                 raise BacktransError("term without a lang", path, line)
             if not _lang(lang):
                 raise BacktransError(f"{lang!r} is not a language code (uk, pl, id, ar, pt-BR, ...)", path, line)
-            lang = _lang(lang)
-            term = Term(text, lang, _status(get("status"), path, line), get("term_note"), get("source"))
-            concept.terms.setdefault(lang, []).append(term)
+            term = Term(text, _lang(lang), _status(get("status"), path, line), get("term_note"), get("source"))
+            _add_term(concept.terms, tag_of.setdefault(cid, {}), term, _variant(lang))
     return Glossary(concepts, path=Path(path), name=Path(path).stem)

@@ -6,6 +6,14 @@ of ``termSec``s with ``<termNote type="administrativeStatus">``, ``<note>`` and
 ``<admin type="source">``. The canonical en and vi forms are the FIRST ``termSec`` of the
 en and vi ``langSec``s (written even when empty); the concept's other en/vi terms follow.
 Reading v2 (or v3 from other tools), the first en/vi term is taken as canonical.
+
+Reading, ``xml:lang`` goes through ``normalise_language``: CAT tools (Trados MultiTerm,
+memoQ, Phrase) write region locales, so ``en-US``, ``EN-gb``, ``en_GB``, ``uk-UA``,
+``ar-SA``, ``vi-VN`` are read as the known languages en, uk, ar, vi; an unknown tag is kept
+in BCP 47 case (``pt_br`` → ``pt-BR``). The langSecs of one concept that name the same
+language (``en-US`` and ``en-GB``) are merged in file order, the first term being the
+canonical form; a term an earlier langSec of another tag already gave (the same text, case
+and spacing aside) is dropped, so the first one's status and note stand.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from translate.errors import BacktransError
 from translate.formats.xml import local, parse_xml
 from translate.glossary.edit import slug
 from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Status, Term
-from translate.langs import is_language_code
+from translate.langs import normalise_language
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -139,6 +147,7 @@ def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
             raise BacktransError(f"<{local(entry)}> in a <{top}> file", path, entry.sourceline)
         kind, note = "", ""
         terms: dict[str, list[Term]] = {}
+        tag_of: dict[tuple[str, str], str] = {}  # (language, folded text) → the xml:lang that first gave it
         for child in entry:
             name = local(child)
             if name == "descrip" and child.get("type") == "subjectField":
@@ -150,19 +159,21 @@ def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
             elif name == "note":
                 note = _text(child)
             elif name == lang_name:
-                lang = child.get(XML_LANG) or child.get("lang")
-                if not lang:
+                tag = child.get(XML_LANG) or child.get("lang")
+                if not tag:
                     raise BacktransError(f"<{lang_name}> without xml:lang", path, child.sourceline)
-                lang = lang.replace("_", "-")
-                if not is_language_code(lang):
-                    raise BacktransError(f"xml:lang {lang!r} is not a language code (uk, pt-BR, ...)",
+                lang = normalise_language(tag)
+                if lang is None:
+                    raise BacktransError(f"xml:lang {tag!r} is not a language code (uk, pt-BR, ...)",
                                          path, child.sourceline)
+                tag = tag.strip().replace("_", "-").lower()  # the variant as given: en-us, en-gb
                 for sec in child:
                     if local(sec) in ("termSec", "tig", "ntig"):
                         term = _read_term(sec, lang, path)
                         if term is None:
                             raise BacktransError(f"<{local(sec)}> without <term>", path, sec.sourceline)
-                        terms.setdefault(lang, []).append(term)
+                        if tag_of.setdefault((lang, " ".join(term.text.casefold().split())), tag) == tag:
+                            terms.setdefault(lang, []).append(term)
         en_terms, vi_terms = terms.pop("en", []), terms.pop("vi", [])
         en = en_terms.pop(0).text if en_terms else ""
         vi = vi_terms.pop(0).text if vi_terms else ""

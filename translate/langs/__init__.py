@@ -35,6 +35,30 @@ def require_language(code: str, also: Iterable[str] = (), option: str = "--lang"
     raise BacktransError(f"{option}: unknown language {code!r}; expected one of {', '.join(sorted(allowed))}")
 
 
+def normalise_language(code: str) -> str | None:
+    """``code`` as a glossary stores it; None when it is not a language tag.
+
+    A region or script variant of a language backtrans knows is that language, whatever
+    its case or separator: "EN-us", "en_GB", "uk-UA", "ar-SA", "vi-Latn-VN" → en, en, uk,
+    ar, vi. Any other tag keeps its subtags in BCP 47 case: "pt_br" → "pt-BR",
+    "ZH-hant-tw" → "zh-Hant-TW".
+    """
+    tag = code.strip().replace("_", "-")
+    if not is_language_code(tag):
+        return None
+    base, *subtags = tag.split("-")
+    base = base.lower()
+    if base in KNOWN:
+        return base
+    out = [base]
+    for i, sub in enumerate(subtags):
+        if len(sub) == 1:  # an extension or private use ("x-..."): lower case to the end
+            out += [s.lower() for s in subtags[i:]]
+            break
+        out.append(sub.upper() if len(sub) == 2 else sub.title() if len(sub) == 4 and sub.isalpha() else sub.lower())
+    return "-".join(out)
+
+
 @lru_cache(maxsize=None)
 def get_language(code: str) -> Language:
     """The rules for language ``code``; a generic Language for codes without a module."""
@@ -48,4 +72,4 @@ def get_language(code: str) -> Language:
     return module.LANGUAGE
 
 
-__all__ = ["KNOWN", "Language", "get_language", "is_language_code", "require_language"]
+__all__ = ["KNOWN", "Language", "get_language", "is_language_code", "normalise_language", "require_language"]
