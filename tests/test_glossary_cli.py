@@ -146,3 +146,11 @@ def test_export_or_merge_onto_a_folder_is_one_line_and_exit_2(tmp_path):
         run = bt(*args)
         assert run.returncode == 2, run.stderr
         assert run.stderr == f"backtrans: error: {tmp_path}: is a directory, not a file\n"
+
+
+def test_a_term_given_with_a_region_locale_is_stored_under_its_language(tmp_path):
+    path = tmp_path / "team.gloss"
+    path.write_text(START, encoding="utf-8")
+    assert bt("edit", "-g", str(path), "hai-duong", "--term", "uk-UA:Хайдионг:deprecated").returncode == 0
+    terms = load_glossary(path).get("hai-duong").terms
+    assert "uk-UA" not in terms and [t.text for t in terms["uk"]][-1] == "Хайдионг"

@@ -10,7 +10,7 @@ from translate.errors import BacktransError
 from translate.glossary.model import Concept, Glossary, Status, Term
 from translate.glossary.store import editing
 from translate.glossary.text import strip_vietnamese_diacritics
-from translate.langs import is_language_code
+from translate.langs import normalise_language
 
 _STATUSES = {s.value: s for s in Status}
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -26,8 +26,10 @@ def parse_term_spec(spec: str) -> Term:
     lang = lang.strip()
     if not sep or not lang or not rest.strip():
         raise BacktransError(f"term {spec!r} is not LANG:TEXT[:STATUS]")
-    if not is_language_code(lang):
+    code = normalise_language(lang)  # uk-UA is uk, as in TBX and CSV imports
+    if code is None:
         raise BacktransError(f"term {spec!r}: {lang!r} is not a language code (uk, pl, id, ar, pt-BR, ...)")
+    lang = code
     text, _, status = rest.rpartition(":")
     if text and re.fullmatch(r"[a-z]+", status) and status not in _STATUSES:
         raise BacktransError(f"term {spec!r}: unknown status {status!r} (preferred, admitted, deprecated)")
