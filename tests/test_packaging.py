@@ -88,6 +88,17 @@ def test_installed_wheel_finds_and_loads_its_glossary(wheel, tmp_path):
     assert Path(module) == site / "translate" / "__init__.py"
     assert Path(path) == site / IN_WHEEL
     assert int(count) == len(load_glossary(REPO / "glossaries" / SHIPPED_NAME)) > 50
+    # Editing it in site-packages is refused (an upgrade would drop the edits), nothing written.
+    before = (site / IN_WHEEL).read_bytes()
+    code = (f"import sys; sys.path.insert(0, {str(site)!r})\n"
+            "from translate.errors import BacktransError\n"
+            "from translate.glossary.store import editing\n"
+            "try:\n    with editing() as g: g.concepts.clear()\n"
+            "except BacktransError as e: print(e)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "read-only" in done.stdout and "-g" in done.stdout
+    assert (site / IN_WHEEL).read_bytes() == before
 
 
 def test_checkout_and_editable_install_use_the_repository_glossary(tmp_path):

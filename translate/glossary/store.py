@@ -16,12 +16,16 @@ ENV_VAR = "BACKTRANS_GLOSSARY"
 SHIPPED_NAME = "vietnam-provinces.gloss"
 
 
+def _installed_glossary_path() -> Path:
+    """Where a wheel puts the shipped glossary (see pyproject.toml)."""
+    return Path(__file__).resolve().parents[1] / "glossaries" / SHIPPED_NAME
+
+
 def shipped_glossary_path() -> Path:
     """The shipped glossary: the repository's ``glossaries/`` in a checkout or an editable
     install, ``translate/glossaries/`` in an installed wheel (see pyproject.toml)."""
-    package = Path(__file__).resolve().parents[1]
-    installed = package / "glossaries" / SHIPPED_NAME
-    return installed if installed.is_file() else package.parent / "glossaries" / SHIPPED_NAME
+    installed = _installed_glossary_path()
+    return installed if installed.is_file() else Path(__file__).resolve().parents[2] / "glossaries" / SHIPPED_NAME
 
 
 def default_glossary_path() -> Path:
@@ -94,6 +98,11 @@ def editing(path: Path | str | None = None, *, create: bool = False) -> Iterator
     starts from an empty glossary when the file does not exist yet.
     """
     path = Path(path) if path is not None else default_glossary_path()
+    if path.resolve() == _installed_glossary_path():
+        # Inside site-packages: the next upgrade would silently drop the edits.
+        raise BacktransError(
+            f"the glossary shipped inside the installed package is read-only: copy it (cp {path} team.gloss) "
+            f"and edit the copy with -g team.gloss, or point ${ENV_VAR} at it", path)
     with file_lock(path):
         if create and not path.exists():
             glossary = Glossary(path=path, name=path.stem)
