@@ -86,7 +86,7 @@ class TranslationCost:
         return self.weight * (self.baseline - self.similarity(src_ids, tgt_ids))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)  # one route (two packages when it pivots): each engine holds its weights and scratch memory
 def _engine(package: ModelPackage, settings: EngineSettings):
     from translate.engine import Engine
 
