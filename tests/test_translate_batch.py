@@ -156,3 +156,32 @@ def test_missing_model_is_one_line_error(tmp_path):
     assert result.returncode == 2
     assert "no model for uk→en" in result.stderr and "backtrans models" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_one_engine_is_loaded_at_a_time(installed_models, tmp_path, monkeypatch):
+    """Four source languages, four packages: each engine is freed before the next loads (each
+    keeps its weights and its workers' scratch memory: four at once peaked 2.5x one)."""
+    import weakref
+
+    import translate.batch
+    from translate.engine import Engine
+
+    live: weakref.WeakSet = weakref.WeakSet()
+    alive_at_load: list[int] = []
+
+    class CountedEngine(Engine):  # the real engine, counted
+        def __init__(self, *args, **kwargs):
+            alive_at_load.append(len(live))
+            super().__init__(*args, **kwargs)
+            live.add(self)
+
+    monkeypatch.setattr(translate.batch, "Engine", CountedEngine)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for lang in ("uk", "pl", "id", "ar"):
+        seed = next(p for p in SEED_FILES if p.name.startswith(f"{lang}_"))
+        paragraphs = [line for line in seed.read_text(encoding="utf-8").splitlines() if len(line) > 200]
+        (docs / seed.name).write_text("\n".join(paragraphs[:2]) + "\n", encoding="utf-8")
+    translate_documents([docs], ["en"], tmp_path / "out", packages=installed_packages(installed_models),
+                        settings=EngineSettings(beam_size=1))
+    assert len(alive_at_load) == 4 and alive_at_load == [0, 0, 0, 0]
