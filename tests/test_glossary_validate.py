@@ -24,6 +24,7 @@ CASES = [
     ("whitespace.gloss", Rule.WHITESPACE, 6, "tu-ky"),
     ("mixed_scripts.gloss", Rule.MIXED_SCRIPTS, 6, "hai-duong"),
     ("not_nfc.gloss", Rule.NOT_NFC, 5, "hai-duong"),
+    ("region_language.gloss", Rule.REGION_LANGUAGE, 6, "hai-duong"),
 ]
 
 

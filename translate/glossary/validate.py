@@ -14,6 +14,7 @@ from translate.glossary.text import (
     strip_vietnamese_diacritics,
     whitespace_damage,
 )
+from translate.langs import KNOWN, normalise_language
 
 
 class Rule(str, Enum):
@@ -26,6 +27,7 @@ class Rule(str, Enum):
     WHITESPACE = "whitespace"
     MIXED_SCRIPTS = "mixed-scripts"
     NOT_NFC = "not-nfc"
+    REGION_LANGUAGE = "region-language"
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,12 @@ def validate_glossary(glossary: Glossary) -> list[Problem]:
                 )
 
         for lang in concept.terms:
+            base = normalise_language(lang)
+            if base != lang and base in KNOWN:
+                line = concept.terms[lang][0].line or concept.line
+                report(line, cid, Rule.REGION_LANGUAGE,
+                       f"{lang!r} terms are not read as {base}: recognition, checks and enforcement look "
+                       f"under {base!r}; write '- {base}: ...'")
             terms = concept.terms_in(lang)  # en/vi: the canonical form counts as preferred
             if terms and not any(t.status is Status.PREFERRED for t in terms):
                 line = terms[0].line or concept.line
