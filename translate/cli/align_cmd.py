@@ -68,7 +68,11 @@ def align_command(
     for p in unpaired:
         print(f"backtrans: warning: {p}: no document of the same name in the other folder", file=sys.stderr)
     output.mkdir(parents=True, exist_ok=True)
-    for pair, aligned in zip(pairs, align([(p.src, p.tgt) for p in pairs])):
+    from rich.console import Console
+
+    with Console(stderr=True).status(f"aligning {len(pairs)} document pairs (one lexicon for all)"):
+        results = align([(p.src, p.tgt) for p in pairs])
+    for pair, aligned in zip(pairs, results):
         write_output(render(aligned), output / f"{pair.key}.{fmt.value}")
         print(output / f"{pair.key}.{fmt.value}", file=sys.stderr)
 
