@@ -131,18 +131,27 @@ def child_pipeline(args: dict) -> dict:
 CHILDREN = {"raw": child_raw, "argos": child_argos, "pipeline": child_pipeline}
 
 
-def run_child(kind: str, args: dict, env: dict | None = None) -> dict:
-    """Run one variant in a fresh interpreter; its result plus its peak memory."""
+def run_child(kind: str, args: dict, env: dict | None = None, script: str = __file__) -> dict:
+    """Run one variant in a fresh interpreter (``script --child KIND ARGS.json``, answered by
+    :func:`serve_child`); its result plus its peak memory."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(args, f)
     try:
-        proc = subprocess.run([sys.executable, __file__, "--child", kind, f.name], capture_output=True, text=True,
+        proc = subprocess.run([sys.executable, script, "--child", kind, f.name], capture_output=True, text=True,
                               env=env or os.environ.copy(), cwd=REPO)
     finally:
         os.unlink(f.name)
     if proc.returncode != 0:
         raise SystemExit(f"variant {kind} failed:\n{proc.stderr}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def serve_child(children: dict, kind: str, path: str) -> None:
+    """The child side of :func:`run_child`: run variant ``kind`` on the arguments in ``path``
+    and print its result, with the process's peak RSS, as the last line of JSON."""
+    result = children[kind](json.loads(Path(path).read_text(encoding="utf-8")))
+    result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
 
 
 def main() -> None:
@@ -155,10 +164,7 @@ def main() -> None:
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     ns = parser.parse_args()
     if ns.child:
-        kind, path = ns.child
-        result = CHILDREN[kind](json.loads(Path(path).read_text(encoding="utf-8")))
-        result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps(result))
+        serve_child(CHILDREN, *ns.child)
         return
 
     from translate import packages

@@ -32,18 +32,15 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
-import os
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_translate import REPO, seed_sentences, write_documents  # noqa: E402
+import bench_translate  # noqa: E402
+from bench_translate import seed_sentences, serve_child, write_documents  # noqa: E402
 
 VARIANTS = ("raw", "raw-idle", "raw-langs", "raw-langs-free", "engine-langs-free", "pipeline", "pipeline-py")
 
@@ -148,16 +145,7 @@ CHILDREN = {"raw": child_raw, "engine": child_engine, "pipeline": child_pipeline
 
 def run_child(kind: str, args: dict) -> dict:
     """Run one variant in a fresh interpreter; its result plus its peak RSS."""
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-        json.dump(args, f)
-    try:
-        proc = subprocess.run([sys.executable, __file__, "--child", kind, f.name], capture_output=True, text=True,
-                              cwd=REPO)
-    finally:
-        os.unlink(f.name)
-    if proc.returncode != 0:
-        raise SystemExit(f"variant {kind} failed:\n{proc.stderr}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return bench_translate.run_child(kind, args, script=__file__)
 
 
 def main() -> None:
@@ -172,10 +160,7 @@ def main() -> None:
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     ns = parser.parse_args()
     if ns.child:
-        kind, path = ns.child
-        result = CHILDREN[kind](json.loads(Path(path).read_text(encoding="utf-8")))
-        result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps(result))
+        serve_child(CHILDREN, *ns.child)
         return
 
     from translate import packages
