@@ -170,13 +170,15 @@ def main() -> None:
     from translate import packages
     from translate.testmodel import build_test_models, default_cache_dir
 
+    sentences = seed_sentences(ns.sentences)
+    if not any(lang == "uk" for lang, _, _ in sentences):
+        parser.error(f"no uk sentence among the first {len(sentences)} for argostranslate (b): raise --sentences")
     cores = os.cpu_count() or 1
     models = build_test_models(default_cache_dir())
     work = Path(tempfile.mkdtemp(prefix="bench-translate-"))
     for archive in models.values():
         packages.install_package(archive, work / "packages")
     uk_en = work / "packages" / models["uk", "en"].stem
-    sentences = seed_sentences(ns.sentences)
     write_documents(sentences, work / "docs")
     print(f"{len(sentences)} sentences (seeds, numbered repeats), beam {ns.beam}, {cores} cores, copy test model")
 
