@@ -34,8 +34,9 @@ from pathlib import Path
 from translate.errors import BacktransError
 from translate.files import decode_utf8
 from translate.glossary.edit import slug
+from translate.glossary.merge import add_variant_term
 from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Status, Term
-from translate.langs import normalise_language
+from translate.langs import language_variant, normalise_language
 
 CONCEPT_COLUMNS = ("concept_id", "kind", "note")
 LONG_COLUMNS = ("concept_id", "kind", "en", "vi", "note", "lang", "term", "status", "term_note", "source")
@@ -135,17 +136,6 @@ def _lang(header: str) -> str:
     return normalise_language(header) or ""
 
 
-def _variant(header: str) -> str:
-    """The language tag as the file spells it, case and separator aside ("EN_us" → "en-us")."""
-    return header.strip().replace("_", "-").lower()
-
-
-def _add_term(terms: dict[str, list[Term]], tag_of: dict[tuple[str, str], str], term: Term, tag: str) -> None:
-    """Append ``term`` unless another variant of its language (``tag``: en-us, en-gb) gave it first."""
-    if tag_of.setdefault((term.lang, " ".join(term.text.casefold().split())), tag) == tag:
-        terms.setdefault(term.lang, []).append(term)
-
-
 def _concept_id(cell: str, en: str, index: int, path: Path | str, line: int) -> str:
     """The id of a row's concept: its ``concept_id`` cell, else one made from ``en``."""
     cid = cell.strip()
@@ -197,15 +187,15 @@ def _parse_wide(rows: list[list[str]], starts: list[int], header: list[str], low
         if h in CONCEPT_COLUMNS:
             concept_cols[h] = i
         elif base and suffix in TERM_ATTRS and _lang(base):
-            attrs[(_variant(base), suffix)] = i
+            attrs[(language_variant(base), suffix)] = i
         elif _lang(h):
-            langs.append((_lang(h), _variant(h), i))
+            langs.append((_lang(h), language_variant(h), i))
         else:
             raise BacktransError(f"unknown column {header[i]!r}", path, 1)
     concepts: list[Concept] = []
     for index, line, row in _data_rows(rows, starts, path):
         terms: dict[str, list[Term]] = {}
-        tag_of: dict[tuple[str, str], str] = {}
+        given: dict[tuple[str, str], str] = {}
         for lang, tag, col in langs:
             texts = _split_cell(row[col])
             if not texts:
@@ -222,7 +212,7 @@ def _parse_wide(rows: list[list[str]], starts: list[int], header: list[str], low
 
             statuses, notes, sources = column("status"), column("note"), column("source")
             for t, s, n, src in zip(texts, statuses, notes, sources):
-                _add_term(terms, tag_of, Term(t, lang, _status(s, path, line), n, src), tag)
+                add_variant_term(terms, given, Term(t, lang, _status(s, path, line), n, src), tag)
         en = terms["en"].pop(0).text if "en" in terms else ""  # the first en and vi terms are the canonical forms
         vi = terms["vi"].pop(0).text if "vi" in terms else ""
         terms = {lang: listed for lang, listed in terms.items() if listed}
@@ -250,7 +240,7 @@ def _parse_long(rows: list[list[str]], starts: list[int], lowered: list[str], pa
         raise BacktransError(f"unknown column {unknown[0]!r} in a one-row-per-term file", path, 1)
     col = {h: i for i, h in enumerate(lowered)}
     by_id: dict[str, Concept] = {}
-    tag_of: dict[str, dict[tuple[str, str], str]] = {}  # concept id → (language, folded text) → variant
+    given: dict[str, dict[tuple[str, str], str]] = {}  # concept id → term key → variant that gave it
     concepts: list[Concept] = []
     for index, line, row in _data_rows(rows, starts, path):
         get = lambda name: row[col[name]] if name in col else ""  # noqa: E731
@@ -269,5 +259,5 @@ def _parse_long(rows: list[list[str]], starts: list[int], lowered: list[str], pa
             if not _lang(lang):
                 raise BacktransError(f"{lang!r} is not a language code (uk, pl, id, ar, pt-BR, ...)", path, line)
             term = Term(text, _lang(lang), _status(get("status"), path, line), get("term_note"), get("source"))
-            _add_term(concept.terms, tag_of.setdefault(cid, {}), term, _variant(lang))
+            add_variant_term(concept.terms, given.setdefault(cid, {}), term, lang)
     return Glossary(concepts, path=Path(path), name=Path(path).stem)

@@ -26,6 +26,7 @@ from lxml import etree
 from translate.errors import BacktransError
 from translate.formats.xml import local, parse_xml
 from translate.glossary.edit import slug
+from translate.glossary.merge import add_variant_term
 from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Status, Term
 from translate.langs import normalise_language
 
@@ -147,7 +148,7 @@ def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
             raise BacktransError(f"<{local(entry)}> in a <{top}> file", path, entry.sourceline)
         kind, note = "", ""
         terms: dict[str, list[Term]] = {}
-        tag_of: dict[tuple[str, str], str] = {}  # (language, folded text) → the xml:lang that first gave it
+        given: dict[tuple[str, str], str] = {}  # term key → the xml:lang variant that gave it first
         for child in entry:
             name = local(child)
             if name == "descrip" and child.get("type") == "subjectField":
@@ -166,14 +167,12 @@ def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
                 if lang is None:
                     raise BacktransError(f"xml:lang {tag!r} is not a language code (uk, pt-BR, ...)",
                                          path, child.sourceline)
-                tag = tag.strip().replace("_", "-").lower()  # the variant as given: en-us, en-gb
                 for sec in child:
                     if local(sec) in ("termSec", "tig", "ntig"):
                         term = _read_term(sec, lang, path)
                         if term is None:
                             raise BacktransError(f"<{local(sec)}> without <term>", path, sec.sourceline)
-                        if tag_of.setdefault((lang, " ".join(term.text.casefold().split())), tag) == tag:
-                            terms.setdefault(lang, []).append(term)
+                        add_variant_term(terms, given, term, tag)
         en_terms, vi_terms = terms.pop("en", []), terms.pop("vi", [])
         en = en_terms.pop(0).text if en_terms else ""
         vi = vi_terms.pop(0).text if vi_terms else ""

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Term
+from translate.langs import language_variant
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,14 @@ class MergeResult:
     extended: list[str] = field(default_factory=list)  # ids of a that gained terms from b
 
 
-def _key(term: Term) -> tuple[str, str]:
-    return term.lang, " ".join(term.text.casefold().split())
+def add_variant_term(terms: dict[str, list[Term]], given: dict[tuple[str, str], str], term: Term, tag: str) -> None:
+    """Append ``term`` to ``terms`` (by language) unless another variant of its language gave
+    the same term first: importers merge en-US and en-GB into en, the first one's status and
+    note standing. ``tag`` is the variant as the file names it; ``given`` maps each term's
+    key to the variant that gave it, over one concept."""
+    variant = language_variant(tag)
+    if given.setdefault(term.key, variant) == variant:
+        terms.setdefault(term.lang, []).append(term)
 
 
 def merge_glossaries(a: Glossary, b: Glossary) -> MergeResult:
@@ -50,7 +57,7 @@ def merge_glossaries(a: Glossary, b: Glossary) -> MergeResult:
     for c in a.concepts:
         for lang in c.languages:
             for t in c.terms_in(lang):
-                owner.setdefault(_key(t), (c.id, t.line or c.line))
+                owner.setdefault(t.key, (c.id, t.line or c.line))
 
     def conflict(concept: str, message: str, line_a: int, line_b: int) -> None:
         result.conflicts.append(Conflict(concept, message, a.path, line_a, b.path, line_b))
@@ -66,7 +73,7 @@ def merge_glossaries(a: Glossary, b: Glossary) -> MergeResult:
         gained = False
         for lang in cb.languages:
             for tb in cb.terms_in(lang):
-                key = _key(tb)
+                key = tb.key
                 holder = owner.get(key)
                 if holder is not None and holder[0] != cb.id:
                     conflict(cb.id, f"{lang} term {tb.text!r} belongs to concept {holder[0]!r} in the other glossary",
@@ -74,7 +81,7 @@ def merge_glossaries(a: Glossary, b: Glossary) -> MergeResult:
                     continue
                 if ca is None or lang not in cb.terms or tb not in cb.terms[lang]:
                     continue
-                same = [t for t in ca.terms.get(lang, []) if _key(t) == key]
+                same = [t for t in ca.terms.get(lang, []) if t.key == key]
                 if not same:
                     if not (lang in CANONICAL_LANGUAGES and tb.text == ca.canonical(lang) and tb.status.value == "preferred"):
                         ca.terms.setdefault(lang, []).append(tb)
@@ -87,7 +94,7 @@ def merge_glossaries(a: Glossary, b: Glossary) -> MergeResult:
             result.added.append(cb.id)
             for lang in cb.languages:
                 for t in cb.terms_in(lang):
-                    owner.setdefault(_key(t), (cb.id, t.line or cb.line))
+                    owner.setdefault(t.key, (cb.id, t.line or cb.line))
         elif gained:
             result.extended.append(cb.id)
     return result

@@ -33,6 +33,11 @@ class Term:
     line: int = field(default=0, compare=False)
     comment: str = field(default="", compare=False)  # '#' lines written just before the term
 
+    @property
+    def key(self) -> tuple[str, str]:
+        """What makes two terms the same term: the language and the text, case and spacing aside."""
+        return self.lang, " ".join(self.text.casefold().split())
+
 
 @dataclass
 class Concept:

@@ -106,8 +106,7 @@ def validate_glossary(glossary: Glossary) -> list[Problem]:
             for term in concept.terms_in(lang):
                 if not term.text.strip():
                     continue
-                key = (lang, " ".join(term.text.casefold().split()))
-                other = owner.setdefault(key, cid)
+                other = owner.setdefault(term.key, cid)
                 if other != cid:
                     line = term.line or concept.lines.get(lang, concept.line)
                     report(line, cid, Rule.AMBIGUOUS_TERM,

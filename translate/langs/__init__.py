@@ -59,6 +59,12 @@ def normalise_language(code: str) -> str | None:
     return "-".join(out)
 
 
+def language_variant(code: str) -> str:
+    """The tag as written, case and separator aside ("EN_us" → "en-us"): what tells en-US
+    from en-GB where :func:`normalise_language` makes both en."""
+    return code.strip().replace("_", "-").lower()
+
+
 @lru_cache(maxsize=None)
 def get_language(code: str) -> Language:
     """The rules for language ``code``; a generic Language for codes without a module."""
@@ -72,4 +78,4 @@ def get_language(code: str) -> Language:
     return module.LANGUAGE
 
 
-__all__ = ["KNOWN", "Language", "get_language", "is_language_code", "normalise_language", "require_language"]
+__all__ = ["KNOWN", "Language", "get_language", "is_language_code", "language_variant", "normalise_language", "require_language"]
