@@ -8,7 +8,6 @@ and returns a :class:`~translate.check.model.Report`. Terms are found by the glo
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -25,6 +24,7 @@ from translate.check.model import (
 )
 from translate.detect import DETECTABLE, detect_scores
 from translate.glossary.model import Glossary, Status
+from translate.glossary.text import comparable
 from translate.numbers import Quantity, compare_quantities, find_quantities
 from translate.recognise import Match, find_terms
 
@@ -245,17 +245,13 @@ def _value(q: Quantity) -> str:
     return f"{q.kind} {q.value}{suffix}{unit}"
 
 
-def _norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
 def _untranslated(doc: CheckedDocument, units, severity: Severity) -> list[Finding]:  # type: ignore[no-untyped-def]
     out = []
     src_lang = doc.source_lang
     detectable = src_lang in DETECTABLE and doc.lang in DETECTABLE and src_lang != doc.lang
     for source, segs in units:
         target = " ".join(s.text for s in segs)
-        if source is not None and any(c.isalpha() for c in target) and _norm(source) == _norm(target):
+        if source is not None and any(c.isalpha() for c in target) and comparable(source) == comparable(target):
             out.append(Finding("untranslated", severity, _loc(doc, segs[0]),
                                "the translation is the source text, unchanged", target))
             continue

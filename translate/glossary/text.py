@@ -1,4 +1,5 @@
-"""Text checks for glossary fields: diacritic folding, whitespace damage, scripts, NFC."""
+"""Text checks for glossary fields: diacritic folding, whitespace damage, scripts, NFC; the
+case- and spacing-blind form texts are compared in."""
 
 from __future__ import annotations
 
@@ -47,6 +48,12 @@ def mixed_scripts(text: str) -> list[str]:
         if len(scripts) > 1:
             return sorted(scripts)
     return []
+
+
+def comparable(text: str) -> str:
+    """``text`` in NFC, case-folded, each run of whitespace one space: the form two texts are
+    compared in when only case, spacing and Unicode composition differ."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def not_nfc(text: str) -> bool:

@@ -17,6 +17,7 @@ from typing import Iterable
 import ahocorasick
 
 from translate.glossary.kinds import is_proper_name
+from translate.glossary.text import comparable
 from translate.glossary.model import Concept, Glossary
 from translate.langs import get_language
 from translate.langs.base import Folded, Language
@@ -216,10 +217,7 @@ def _is_word(text: str, i: int) -> bool:
 
 
 def _same(surface: str, term: str) -> bool:
-    def norm(s: str) -> str:
-        return " ".join(unicodedata.normalize("NFC", s).casefold().split())
-
-    return norm(surface) == norm(term)
+    return comparable(surface) == comparable(term)
 
 
 def find_terms(text: str, lang: str, glossary: Glossary, *, fuzzy: bool = False) -> list[Match]:
