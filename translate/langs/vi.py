@@ -1,19 +1,14 @@
 """Vietnamese."""
 
 import re
-import unicodedata
 
+from translate.glossary.text import strip_vietnamese_diacritics
 from translate.langs.base import Language
 
 # One Vietnamese syllable, diacritics removed: initial consonant(s), 1-3 vowels, allowed final.
 _SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
-
-
-def _strip_marks(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class Vietnamese(Language):
@@ -33,7 +28,7 @@ class Vietnamese(Language):
 
     def detection_bonus(self, words: list[str]) -> float:
         """Vietnamese without diacritics: most lower-case words are single valid syllables."""
-        valid = sum(bool(_SYLLABLE.fullmatch(_strip_marks(w))) for w in words) / len(words)
+        valid = sum(bool(_SYLLABLE.fullmatch(strip_vietnamese_diacritics(w))) for w in words) / len(words)
         return max(0.0, valid - 0.6) * 2.5
 
     # --- numbers (translate.numbers) ----------------------------------------------------------
