@@ -4,13 +4,13 @@ pairs at once (one lexicon for all); pairing the documents of two folders by nam
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from align.anchors import sentence_anchors
 from align.bead import Anchor, Bead
 from align.sentences import AlignerConfig, BeadCost, align_sentences
-from align.terms import TermLink, align_terms, concept_anchors
+from align.terms import TermLink, TermMatch, find_matches, link_terms
 from translate.documents import read_text
 from translate.errors import BacktransError
 from translate.glossary.model import Glossary
@@ -122,36 +122,63 @@ def align_corpus(
     ]
     beads_of: dict[int, list[Bead]] = {}
     free = []  # the pairs aligned as wholes (two passes), not paragraph by paragraph
-    for k, ((src, tgt), (sa, ta, cost, _)) in enumerate(zip(pairs, prepared)):
+    for k, ((src, tgt), prep) in enumerate(zip(pairs, prepared)):
         blocks = paragraph_blocks(src, tgt)
         if blocks:
-            beads_of[k] = _align_blocks(src, tgt, sa, ta, cost, config, blocks)
+            beads_of[k] = _align_blocks(src, tgt, prep.src_anchors, prep.tgt_anchors, prep.cost, config, blocks)
         elif second_pass:
             free.append(k)
         else:
-            beads_of[k] = align_sentences(src.texts, tgt.texts, sa, ta, config=config, bead_cost=cost)
+            beads_of[k] = align_sentences(src.texts, tgt.texts, prep.src_anchors, prep.tgt_anchors,
+                                          config=config, bead_cost=prep.cost)
     by_languages: dict[tuple[str, str], list[int]] = {}
     for k in free:
         by_languages.setdefault((pairs[k][0].lang, pairs[k][1].lang), []).append(k)
     for group in by_languages.values():
-        docs = [(pairs[k][0].texts, pairs[k][1].texts, prepared[k][0], prepared[k][1]) for k in group]
-        costs = [prepared[k][2] for k in group]
+        docs = [(pairs[k][0].texts, pairs[k][1].texts, prepared[k].src_anchors, prepared[k].tgt_anchors)
+                for k in group]
+        costs = [prepared[k].cost for k in group]
         for k, beads in zip(group, align_two_pass(docs, config, pooled=True, bead_costs=costs)):
             beads_of[k] = beads
     out = []
-    for k, (src, tgt) in enumerate(pairs):
+    for k, ((src, tgt), prep) in enumerate(zip(pairs, prepared)):
         beads = beads_of[k]
         terms = [
-            align_terms(bead_text(src.texts, b.src), bead_text(tgt.texts, b.tgt), src.lang, tgt.lang, glossary)
+            link_terms(_bead_matches(src.texts, prep.src_matches, b.src), _bead_matches(tgt.texts, prep.tgt_matches, b.tgt))
             if glossary is not None else []
             for b in beads
         ]
-        out.append(AlignedDocuments(src, tgt, beads, terms, prepared[k][3]))
+        out.append(AlignedDocuments(src, tgt, beads, terms, prep.translated))
     return out
 
 
-def _prepare(src, tgt, extra_anchors, bead_cost, glossary, translate, packages):
-    """Anchors of both sides, the bead cost and whether it includes the translation-based one."""
+@dataclass
+class _Prepared:
+    """What aligning one pair needs: anchors per sentence, the extra bead cost, and the
+    glossary matches per sentence (the one recogniser pass that gives both the concept
+    anchors and the term links)."""
+
+    src_anchors: list[frozenset[Anchor]]
+    tgt_anchors: list[frozenset[Anchor]]
+    cost: BeadCost | None
+    translated: bool
+    src_matches: list[list[TermMatch]]
+    tgt_matches: list[list[TermMatch]]
+
+
+def _bead_matches(texts: list[str], matches: list[list[TermMatch]], ids: tuple[int, ...]) -> list[TermMatch]:
+    """The matches of a bead's sentences, with offsets into its :func:`bead_text`."""
+    out: list[TermMatch] = []
+    offset = 0
+    for i in ids:
+        shift = offset - (len(texts[i]) - len(texts[i].lstrip()))
+        out += [replace(m, start=m.start + shift, end=m.end + shift) for m in matches[i]]
+        offset += len(texts[i].strip()) + 1
+    return out
+
+
+def _prepare(src, tgt, extra_anchors, bead_cost, glossary, translate, packages) -> _Prepared:
+    """Anchors of both sides, the glossary matches, and the bead cost."""
     from align.translated import has_route, translation_cost
 
     words = get_language(src.lang).script == get_language(tgt.lang).script
@@ -160,16 +187,18 @@ def _prepare(src, tgt, extra_anchors, bead_cost, glossary, translate, packages):
     if extra_anchors is not None:
         sa = [a | b for a, b in zip(sa, extra_anchors[0], strict=True)]
         ta = [a | b for a, b in zip(ta, extra_anchors[1], strict=True)]
+    sm = [find_matches(s, src.lang, glossary) for s in src.texts] if glossary is not None else []
+    tm = [find_matches(t, tgt.lang, glossary) for t in tgt.texts] if glossary is not None else []
     if glossary is not None:
-        sa = [a | b for a, b in zip(sa, concept_anchors(src.texts, src.lang, glossary))]
-        ta = [a | b for a, b in zip(ta, concept_anchors(tgt.texts, tgt.lang, glossary))]
+        sa = [a | {Anchor("concept", m.concept) for m in ms} for a, ms in zip(sa, sm)]
+        ta = [a | {Anchor("concept", m.concept) for m in ms} for a, ms in zip(ta, tm)]
     if translate is None:
         translate = has_route(src.lang, tgt.lang, packages)
     cost = bead_cost
     if translate:
         by_model = translation_cost(src.texts, tgt.texts, src.lang, tgt.lang, packages)
         cost = by_model if bead_cost is None else (lambda s, t: by_model(s, t) + bead_cost(s, t))
-    return sa, ta, cost, bool(translate)
+    return _Prepared(sa, ta, cost, bool(translate), sm, tm)
 
 
 def _align_blocks(src, tgt, sa, ta, cost, config, blocks) -> list[Bead]:

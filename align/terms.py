@@ -1,9 +1,10 @@
 """Glossary terms for alignment and scoring, through ``translate.recognise``.
 
-One recogniser pass per sentence gives the three things ``align`` needs from a glossary:
-``Anchor("concept", id)`` per sentence (so "Хай Дуонгом" anchors to "Hai Duong"), the
-:class:`TermMatch` lists the term metrics count, and the term links inside an aligned pair
-(which source span goes with which target span, per concept).
+One recogniser pass per sentence (:func:`find_matches`) gives the three things ``align``
+needs from a glossary: ``Anchor("concept", id)`` per sentence (so "Хай Дуонгом" anchors to
+"Hai Duong"; see ``align.documents``), the :class:`TermMatch` lists the term metrics count,
+and the term links inside an aligned pair (which source span goes with which target span,
+per concept: :func:`link_terms`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from align.bead import Anchor
 from translate.glossary.model import Glossary, Status
 
 
@@ -72,16 +72,6 @@ def glossary_recogniser(glossary: Glossary) -> Recognise:
         return tuple(find_matches(text, lang, glossary))
 
     return lambda text, lang: list(recognise(text, lang))
-
-
-def concept_anchors(sentences: Sequence[str], lang: str, glossary: Glossary) -> list[frozenset[Anchor]]:
-    """``Anchor("concept", id)`` for each concept the recogniser finds in each sentence."""
-    from translate.recognise import Recogniser
-
-    recogniser = Recogniser.for_glossary(glossary, lang)
-    return [
-        frozenset(Anchor("concept", m.concept) for m in recogniser.find(s)) for s in sentences
-    ]
 
 
 def link_terms(src: Sequence[TermMatch], tgt: Sequence[TermMatch]) -> list[TermLink]:

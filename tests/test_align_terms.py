@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from align.documents import Sentences, align_documents, document_key, pair_documents, read_sentences
-from align.terms import align_terms, concept_anchors, find_matches
+from align.terms import align_terms, find_matches
 from translate.batch import translate_documents
 from translate.cli import _register, app
 from translate.engine import EngineSettings
@@ -86,7 +86,8 @@ def test_concept_anchors_decide_which_sentence_was_dropped(glossary):
           "In Quang Nghiep, a good rice harvest was gathered.",
           "On Vo Van Kiet street, new trees were planted.",
           "In Thanh Phu, a big harvest festival was held."]
-    assert all(concept_anchors(uk, "uk", glossary)) and all(concept_anchors(en, "en", glossary))
+    # Every sentence names a concept, so every one carries a concept anchor.
+    assert all(find_matches(s, "uk", glossary) for s in uk) and all(find_matches(s, "en", glossary) for s in en)
     src, tgt = Sentences(uk, [False] * 6, "uk"), Sentences(en, [False] * 5, "en")
     with_glossary = align_documents(src, tgt, glossary=glossary)
     gold = [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)), ((4,), (3,)), ((5,), (4,))]
