@@ -64,7 +64,9 @@ class Cooccurrences:
             c = frozenset().union(*(tw[j] for j in b.tgt))
             self.src.update(a)
             self.tgt.update(c)
-            self.both.update((x, y) for x in a for y in c)
+            # Sorted: pairs are counted in document order, then alphabetically, whatever the
+            # hash seed, so lexicon() breaks ties the same way every run.
+            self.both.update((x, y) for x in sorted(a) for y in sorted(c))
 
     def lexicon(self, min_count: int = 2, min_dice: float = 0.3) -> Lexicon:
         """The pairs seen together at least ``min_count`` times with Dice ≥ ``min_dice`` and each

@@ -150,11 +150,11 @@ class _BeadScorer:
         b = frozenset().union(*self.ta[j - dj:j]) if dj else frozenset()
         if a and b:
             w = self.weights
-            cost -= sum(w.get(x, 0.0) for x in a & b)
+            cost -= math.fsum(w.get(x, 0.0) for x in a & b)
         if self.penalties and di and dj:
             # Only where the other side could have had the anchor: not in a deletion/insertion.
             p = self.penalties
-            cost += sum(p.get(x.kind, 0.0) for x in a ^ b)
+            cost += math.fsum(p.get(x.kind, 0.0) for x in a ^ b)
         if self.bead_cost is not None:
             cost += self.bead_cost(tuple(range(i - di, i)), tuple(range(j - dj, j)))
         return cost
