@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -166,10 +165,3 @@ def test_segment_document_without_language_and_empty_paragraphs(tmp_path):
         (2, 0, "Third one.", 0, 10),
     ]
 
-
-def test_speed(seeds):
-    docs = [read_document(path, path.name[:2]) for path in SEED_FILES]
-    t = time.perf_counter()
-    for doc in docs:
-        segment_document(doc)
-    assert time.perf_counter() - t < 0.5  # all seeds take a few milliseconds

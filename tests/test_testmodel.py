@@ -141,9 +141,7 @@ def test_float32_build_copies(tmp_path):
 def test_cache_reuse_and_deterministic_rebuild(test_models, tmp_path):
     out_dir = test_models["uk", "en"].parent
     before = {pair: path.stat().st_mtime_ns for pair, path in test_models.items()}
-    start = time.perf_counter()
-    again = build_test_models(out_dir)
-    assert time.perf_counter() - start < 1.0
+    again = build_test_models(out_dir)  # nothing rebuilt: every file keeps its mtime
     assert again == test_models
     assert {pair: path.stat().st_mtime_ns for pair, path in again.items()} == before
 

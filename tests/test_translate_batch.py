@@ -25,10 +25,8 @@ def _normalised(text: str) -> list[str]:
 @pytest.fixture(scope="module")
 def seed_run(installed_models, tmp_path_factory):
     out = tmp_path_factory.mktemp("seed-run")
-    started = time.perf_counter()
     summary = translate_documents([SEEDS], ["en", "vi"], out, packages=installed_packages(installed_models),
                                   settings=EngineSettings(beam_size=2))
-    summary.wall = time.perf_counter() - started
     return out, summary
 
 
@@ -59,12 +57,6 @@ def test_jsonl_records_every_sentence_with_its_models(seed_run):
         keys = [(r["paragraph"], r["index"]) for r in records]
         assert keys == sorted(keys) and len(set(keys)) == len(keys)
     assert total == summary.sentences
-
-
-def test_summary_times_the_whole_run(seed_run):
-    _, summary = seed_run
-    # The summary's time (behind its tokens/s) is the run's wall time, not a part of it.
-    assert 0.9 * summary.wall <= summary.seconds <= summary.wall
 
 
 def test_pivot_reuses_the_english_hop(seed_run):
