@@ -12,7 +12,7 @@ from align.bead import Anchor, Bead
 from align.sentences import AlignerConfig, BeadCost, align_sentences
 from align.terms import TermLink, TermMatch, find_matches, link_terms
 from translate.documents import read_text
-from translate.errors import BacktransError
+from translate.errors import UsageError
 from translate.glossary.model import Glossary
 from translate.langs import KNOWN, get_language
 from translate.packages import ModelPackage
@@ -269,14 +269,14 @@ def pair_documents(
     folder are a user error."""
     def index(folder: Path) -> dict[str, Path]:
         if not folder.is_dir():
-            raise BacktransError("not a folder", folder)
+            raise UsageError("not a folder", folder)
         out: dict[str, Path] = {}
         for p in sorted(folder.iterdir()):
             if not p.is_file() or p.name.startswith("."):
                 continue
             key = document_key(p, langs)
             if key in out:
-                raise BacktransError(f"two documents named {key!r}: {out[key].name} and {p.name}", p)
+                raise UsageError(f"two documents named {key!r}: {out[key].name} and {p.name}", p)
             out[key] = p
         return out
 

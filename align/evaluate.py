@@ -17,7 +17,7 @@ from pathlib import Path
 
 from align.bead import Bead
 from translate.documents import read_text
-from translate.errors import BacktransError
+from translate.errors import FormatError
 
 Pair = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -45,7 +45,7 @@ def read_gold(path: Path | str) -> list[Pair]:
             src, tgt = ast.literal_eval(left.strip()), ast.literal_eval(right.strip())
             out.append((tuple(int(x) for x in src), tuple(int(x) for x in tgt)))
         except (ValueError, SyntaxError, TypeError):
-            raise BacktransError(f"not an alignment bead like [1, 2]:[3]: {line!r}", path, lineno) from None
+            raise FormatError(f"not an alignment bead like [1, 2]:[3]: {line!r}", path, lineno) from None
     return out
 
 

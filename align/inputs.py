@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from translate.documents import read_text
-from translate.errors import BacktransError
+from translate.errors import InputError
 
 BILINGUAL_SUFFIXES = (".tmx", ".xlf", ".xliff")
 
@@ -42,7 +42,7 @@ def read_segments(path: Path | str) -> Segments:
         bilingual = read_xliff(path)
     for unit in bilingual.units:
         if unit.target is None:
-            raise BacktransError(f"unit {unit.id!r} has no target", path, unit.line)
+            raise InputError(f"unit {unit.id!r} has no target", path, unit.line)
     return Segments(
         path,
         [u.target or "" for u in bilingual.units],

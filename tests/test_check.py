@@ -6,8 +6,6 @@ Expected places were counted by hand in the seeds (grep -n), not copied from the
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 

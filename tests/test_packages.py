@@ -8,7 +8,6 @@ import json
 import shutil
 import threading
 import zipfile
-from pathlib import Path
 
 import pytest
 

@@ -3,7 +3,6 @@
 import importlib.util
 import json
 import sys
-from pathlib import Path
 
 from tests.helpers import REPO, run_cli
 from tests.terms_glossary import GLOSSARY, found, small_glossary

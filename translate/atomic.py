@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from translate.errors import BacktransError
+from translate.errors import OutputError
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
@@ -18,7 +18,7 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     try:
         _write(path, data)
     except OSError as e:
-        raise BacktransError(f"cannot write: {e.strerror or e}", path) from None
+        raise OutputError(f"cannot write: {e.strerror or e}", path) from None
 
 
 def _write(path: Path, data: bytes) -> None:

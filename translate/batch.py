@@ -18,7 +18,7 @@ from translate.detect import UNDETERMINED
 from translate.documents import Document
 from translate.engine import Engine, EngineSettings
 from translate.enforce import protect
-from translate.errors import BacktransError
+from translate.errors import InputError, UsageError
 from translate.glossary.model import Glossary
 from translate.journal import Journal
 from translate.packages import ModelPackage, find_route, installed_packages
@@ -126,15 +126,15 @@ def expand_inputs(inputs: list[str | Path]) -> list[Path]:
         elif glob.has_magic(str(item)):
             matches = sorted(Path(p) for p in glob.glob(str(item), recursive=True) if Path(p).is_file())
             if not matches:
-                raise BacktransError("the pattern matches no file", item)
+                raise InputError("the pattern matches no file", item)
             found.extend(matches)
         else:
-            raise BacktransError("no such file or folder", item)
+            raise InputError("no such file or folder", item)
     unique = list(dict.fromkeys(p.resolve() for p in found))
     stems: dict[str, Path] = {}
     for p in unique:
         if p.stem in stems:
-            raise BacktransError(f"two inputs would write the same outputs ({stems[p.stem]} and {p})", p)
+            raise UsageError(f"two inputs would write the same outputs ({stems[p.stem]} and {p})", p)
         stems[p.stem] = p
     return unique
 
@@ -144,7 +144,7 @@ def load_documents(paths: list[Path], source_lang: str | None = None) -> list[Do
     docs = [read_segmented(path, source_lang) for path in paths]
     for doc in docs:
         if doc.lang == UNDETERMINED:
-            raise BacktransError("cannot tell the document's language; pass --from", doc.path)
+            raise InputError("cannot tell the document's language; pass --from", doc.path)
     return docs
 
 
@@ -173,7 +173,7 @@ def translate_documents(
     """
     started = time.perf_counter()
     if out_dir.exists() and not out_dir.is_dir():
-        raise BacktransError("the output must be a folder, and this is a file", out_dir)
+        raise UsageError("the output must be a folder, and this is a file", out_dir)
     progress = progress or Progress()
     docs = load_documents(expand_inputs(inputs), source_lang)
     packages = installed_packages() if packages is None else packages

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translate.errors import BacktransError
+from translate.errors import InputError
 from translate.files import decode_utf8, read_bytes
 
 
@@ -39,7 +39,7 @@ def read_text(path: Path | str) -> str:
     """Read a UTF-8 text file, raising BacktransError (file and line) when it cannot be read."""
     text = decode_utf8(read_bytes(path), path)
     if "\x00" in text:
-        raise BacktransError("binary file, not text", path, text[: text.index("\x00")].count("\n") + 1)
+        raise InputError("binary file, not text", path, text[: text.index("\x00")].count("\n") + 1)
     return text
 
 

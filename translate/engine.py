@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 import ctranslate2
 import sentencepiece as spm
 
-from translate.errors import BacktransError
+from translate.errors import ModelError
 from translate.packages import ModelPackage
 
 DEFAULT_BEAM = 4
@@ -69,13 +69,13 @@ class Engine:
                 intra_threads=settings.intra_threads,
             )
         except (RuntimeError, ValueError) as e:
-            raise BacktransError(f"cannot load the model: {e}", package.model_dir) from None
+            raise ModelError(f"cannot load the model: {e}", package.model_dir) from None
         if package.tokenizer_path.name != "sentencepiece.model":
-            raise BacktransError("BPE (bpe.model) packages are not supported; use a SentencePiece package", package.path)
+            raise ModelError("BPE (bpe.model) packages are not supported; use a SentencePiece package", package.path)
         try:
             self.sp = spm.SentencePieceProcessor(model_file=str(package.tokenizer_path))
         except (RuntimeError, OSError) as e:
-            raise BacktransError(f"cannot load the SentencePiece model: {e}", package.tokenizer_path) from None
+            raise ModelError(f"cannot load the SentencePiece model: {e}", package.tokenizer_path) from None
 
     def encode(self, sentences: Sequence[str]) -> list[list[str]]:
         """SentencePiece pieces of each sentence."""

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from translate.atomic import atomic_write_bytes
-from translate.errors import BacktransError
+from translate.errors import InputError, OutputError
 
 
 def read_bytes(path: Path | str, max_bytes: int | None = None) -> bytes:
@@ -14,14 +14,14 @@ def read_bytes(path: Path | str, max_bytes: int | None = None) -> bytes:
     path = Path(path)
     try:
         if max_bytes is not None and path.stat().st_size > max_bytes:
-            raise BacktransError(f"file larger than {max_bytes // 2**20} MB", path)
+            raise InputError(f"file larger than {max_bytes // 2**20} MB", path)
         return path.read_bytes()
     except FileNotFoundError:
-        raise BacktransError("no such file", path) from None
+        raise InputError("no such file", path) from None
     except IsADirectoryError:
-        raise BacktransError("is a directory, not a file", path) from None
+        raise InputError("is a directory, not a file", path) from None
     except OSError as e:
-        raise BacktransError(f"cannot read: {e.strerror}", path) from None
+        raise InputError(f"cannot read: {e.strerror}", path) from None
 
 
 def decode_utf8(data: bytes, path: Path | str, advice: str = "") -> str:
@@ -30,14 +30,14 @@ def decode_utf8(data: bytes, path: Path | str, advice: str = "") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
-        raise BacktransError(f"not UTF-8 text (byte 0x{data[e.start]:02x}){advice}", path, line) from None
+        raise InputError(f"not UTF-8 text (byte 0x{data[e.start]:02x}){advice}", path, line) from None
 
 
 def write_file(path: Path | str, data: bytes | str) -> None:
     """Write ``data`` (str: as UTF-8) to ``path`` atomically; a folder, no permission or a full disk: an error."""
     path = Path(path)
     if path.is_dir():
-        raise BacktransError("is a directory, not a file", path)
+        raise OutputError("is a directory, not a file", path)
     atomic_write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
 
 

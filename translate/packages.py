@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from translate.errors import BacktransError
+from translate.errors import BacktransError, InputError, ModelError
 
 PACKAGE_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 PIVOT = "en"
@@ -71,18 +71,18 @@ def read_package(path: Path) -> ModelPackage:
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BacktransError("not an Argos package: no metadata.json", path) from None
+        raise ModelError("not an Argos package: no metadata.json", path) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         line = getattr(e, "lineno", None)
-        raise BacktransError(f"corrupt metadata.json: {e}", meta_path, line) from None
+        raise ModelError(f"corrupt metadata.json: {e}", meta_path, line) from None
     except OSError as e:
-        raise BacktransError(f"cannot read metadata.json: {e.strerror}", meta_path) from None
+        raise ModelError(f"cannot read metadata.json: {e.strerror}", meta_path) from None
     if not isinstance(meta, dict):
-        raise BacktransError("corrupt metadata.json: not a JSON object", meta_path, 1)
+        raise ModelError("corrupt metadata.json: not a JSON object", meta_path, 1)
     if meta.get("type", "translate") != "translate":
-        raise BacktransError(f"not a translation package (type {meta.get('type')!r})", path)
+        raise ModelError(f"not a translation package (type {meta.get('type')!r})", path)
     if not meta.get("from_code") or not meta.get("to_code"):
-        raise BacktransError("metadata.json lacks from_code/to_code", meta_path)
+        raise ModelError("metadata.json lacks from_code/to_code", meta_path)
     package = ModelPackage(
         path=path,
         from_code=meta["from_code"],
@@ -92,9 +92,9 @@ def read_package(path: Path) -> ModelPackage:
         target_prefix=str(meta.get("target_prefix", "")),
     )
     if not (package.model_dir / "model.bin").is_file():
-        raise BacktransError("package has no model/model.bin", path)
+        raise ModelError("package has no model/model.bin", path)
     if not package.tokenizer_path.is_file():
-        raise BacktransError("package has no sentencepiece.model (or bpe.model)", path)
+        raise ModelError("package has no sentencepiece.model (or bpe.model)", path)
     return package
 
 
@@ -118,11 +118,11 @@ def install_package(archive: Path | str, directory: Path | None = None) -> Model
     archive = Path(archive)
     directory = directory or packages_dir()
     if archive.is_dir():
-        raise BacktransError("is a directory, not an .argosmodel file", archive)
+        raise InputError("is a directory, not an .argosmodel file", archive)
     if not archive.is_file():
-        raise BacktransError("no such model file", archive)
+        raise InputError("no such model file", archive)
     if not zipfile.is_zipfile(archive):
-        raise BacktransError("not an .argosmodel (zip) file", archive)
+        raise ModelError("not an .argosmodel (zip) file", archive)
     directory.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".install-", dir=directory))
     try:
@@ -130,18 +130,18 @@ def install_package(archive: Path | str, directory: Path | None = None) -> Model
             with zipfile.ZipFile(archive) as zf:
                 bad = zf.testzip()
                 if bad is not None:
-                    raise BacktransError(f"corrupt archive member {bad}", archive)
+                    raise ModelError(f"corrupt archive member {bad}", archive)
                 tops = {Path(n).parts[0] for n in zf.namelist() if Path(n).parts}
                 if len(tops) != 1 or any(".." in Path(n).parts or n.startswith("/") for n in zf.namelist()):
-                    raise BacktransError("an .argosmodel must hold exactly one package folder", archive)
+                    raise ModelError("an .argosmodel must hold exactly one package folder", archive)
                 zf.extractall(staging)
         except zipfile.BadZipFile as e:
-            raise BacktransError(f"corrupt archive: {e}", archive) from None
+            raise ModelError(f"corrupt archive: {e}", archive) from None
         (top,) = tops
         try:
-            package = read_package(staging / top)
+            read_package(staging / top)  # checked before it replaces an installed one
         except BacktransError as e:
-            raise BacktransError(e.message, archive) from None
+            raise e.at(archive) from None
         target = directory / top
         if target.exists():
             old = directory / f".old-{top}"
@@ -160,7 +160,7 @@ def remove_package(from_code: str, to_code: str, directory: Path | None = None) 
     """Remove every installed package for the pair; an error when there is none."""
     removed = [p for p in installed_packages(directory) if (p.from_code, p.to_code) == (from_code, to_code)]
     if not removed:
-        raise BacktransError(f"no installed model for {from_code}→{to_code}")
+        raise ModelError(f"no installed model for {from_code}→{to_code}")
     for package in removed:
         shutil.rmtree(package.path)
     return removed
@@ -181,7 +181,7 @@ def download_package(
         if m.get("type", "translate") == "translate" and (m.get("from_code"), m.get("to_code")) == (from_code, to_code)
     ]
     if not candidates:
-        raise BacktransError(f"the Argos package index has no model for {from_code}→{to_code}")
+        raise ModelError(f"the Argos package index has no model for {from_code}→{to_code}")
     meta = max(candidates, key=lambda m: _version_key(str(m.get("package_version", "0"))))
     data = None
     failure = "the index lists no links"
@@ -192,7 +192,7 @@ def download_package(
         except BacktransError as e:
             failure = f"{link}: {e.message}"
     if data is None:
-        raise BacktransError(f"could not download the {from_code}→{to_code} model ({failure})")
+        raise ModelError(f"could not download the {from_code}→{to_code} model ({failure})")
     with tempfile.NamedTemporaryFile(suffix=".argosmodel") as tmp:
         tmp.write(data)
         tmp.flush()
@@ -204,9 +204,9 @@ def _read_index(data: bytes, url: str) -> list[dict]:
     try:
         index = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise BacktransError(f"the package index is not JSON: {e}", url, getattr(e, "lineno", None)) from None
+        raise ModelError(f"the package index is not JSON: {e}", url, getattr(e, "lineno", None)) from None
     if not isinstance(index, list) or not all(isinstance(m, dict) for m in index):
-        raise BacktransError("the package index is not a JSON array of packages", url)
+        raise ModelError("the package index is not a JSON array of packages", url)
     return index
 
 
@@ -216,7 +216,7 @@ def _fetch(url: str, timeout: float, what: str) -> bytes:
             return r.read()
     except (urllib.error.URLError, OSError, ValueError) as e:
         reason = getattr(e, "reason", e)
-        raise BacktransError(
+        raise ModelError(
             f"cannot reach {what} ({reason}). Offline? Download the .argosmodel file on a "
             "connected machine (Argos Translate package index) and run: backtrans models install FILE.argosmodel"
         ) from None
@@ -235,7 +235,7 @@ def find_route(from_code: str, to_code: str, packages: list[ModelPackage]) -> li
     if first and second:
         return [first, second]
     have = ", ".join(sorted(f"{a}→{b}" for a, b in by_pair)) or "none"
-    raise BacktransError(
+    raise ModelError(
         f"no model for {from_code}→{to_code} (directly or through {PIVOT}); installed: {have}. "
         f"Install one with: backtrans models download {from_code} {to_code}  (or models install FILE)"
     )

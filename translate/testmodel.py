@@ -33,7 +33,7 @@ import numpy as np
 
 import translate
 from translate.atomic import atomic_write_text
-from translate.errors import BacktransError
+from translate.errors import InputError, ModelError
 from translate.langs import get_language
 
 TEST_PAIRS: list[tuple[str, str]] = [("uk", "en"), ("pl", "en"), ("id", "en"), ("ar", "en"), ("en", "vi")]
@@ -71,7 +71,7 @@ def default_training_texts() -> list[Path]:
     seeds_dir = Path(translate.__file__).resolve().parents[1] / "seeds"
     seeds = sorted(seeds_dir.glob("*.txt"))
     if not seeds:
-        raise BacktransError("no seed texts (*.txt) found to train the test model's SentencePiece", seeds_dir)
+        raise InputError("no seed texts (*.txt) found to train the test model's SentencePiece", seeds_dir)
     return seeds + [_DATA / "corpus_en.txt", _DATA / "corpus_vi.txt"]
 
 
@@ -129,7 +129,7 @@ def _fingerprint(texts: list[Path], quantization: str) -> str:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise BacktransError(f"cannot read training text: {exc.strerror}", path) from exc
+            raise InputError(f"cannot read training text: {exc.strerror}", path) from exc
         digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
 
@@ -147,7 +147,7 @@ def train_sentencepiece(texts: list[Path], vocab_size: int = VOCAB_SIZE) -> byte
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise BacktransError(f"cannot read training text as UTF-8: {exc}", path) from exc
+            raise InputError(f"cannot read training text as UTF-8: {exc}", path) from exc
         lines += [line for line in text.splitlines() if line.strip()]
     spm.set_random_generator_seed(1)
     model = io.BytesIO()
@@ -168,7 +168,7 @@ def train_sentencepiece(texts: list[Path], vocab_size: int = VOCAB_SIZE) -> byte
             minloglevel=2,
         )
     except RuntimeError as exc:  # e.g. too little text for the vocabulary size
-        raise BacktransError(f"cannot train the test model's SentencePiece: {exc}") from exc
+        raise ModelError(f"cannot train the test model's SentencePiece: {exc}") from exc
     return model.getvalue()
 
 
@@ -278,7 +278,7 @@ def convert_copy_model(sentencepiece_model: Path, model_dir: Path, quantization:
     try:
         _CopyConverter().convert(str(model_dir), quantization=quantization, force=True)
     except ValueError as exc:
-        raise BacktransError(f"cannot build the test model: {exc}") from exc
+        raise ModelError(f"cannot build the test model: {exc}") from exc
     return model_dir
 
 

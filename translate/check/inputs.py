@@ -6,7 +6,7 @@ import glob
 from pathlib import Path
 
 from translate.check.model import CheckedDocument, Segment
-from translate.errors import BacktransError
+from translate.errors import InputError, UsageError
 from translate.segment import read_segmented
 
 BILINGUAL_SUFFIXES = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".xlz": "xliff"}
@@ -26,9 +26,9 @@ def expand_targets(targets: list[str | Path]) -> list[Path]:
         elif glob.has_magic(str(target)):
             found.extend(sorted(Path(p) for p in glob.glob(str(target), recursive=True) if Path(p).is_file()))
         else:
-            raise BacktransError("no such file", path)
+            raise InputError("no such file", path)
     if not found:
-        raise BacktransError(f"no files to check in {', '.join(map(str, targets))}")
+        raise InputError(f"no files to check in {', '.join(map(str, targets))}")
     return list(dict.fromkeys(found))
 
 
@@ -39,7 +39,7 @@ def load_document(target: Path | str, lang: str, source: Path | str | None = Non
     kind = BILINGUAL_SUFFIXES.get(target.suffix.lower())
     if kind is not None:
         if source is not None:
-            raise BacktransError("a TMX/XLIFF file carries its own source: drop --source", target)
+            raise UsageError("a TMX/XLIFF file carries its own source: drop --source", target)
         return read_bilingual(target, lang, source_lang)
     return read_plain(target, lang, source, source_lang)
 
@@ -53,7 +53,7 @@ def read_bilingual(path: Path, lang: str, source_lang: str | None = None) -> Che
 
     data = read_tmx(path, lang) if BILINGUAL_SUFFIXES[path.suffix.lower()] == "tmx" else read_xliff(path)
     if data.target_lang and not same_lang(data.target_lang, lang):
-        raise BacktransError(f"the file's target language is {data.target_lang}, not {lang}", path)
+        raise UsageError(f"the file's target language is {data.target_lang}, not {lang}", path)
     segments = [Segment(index=i, line=u.line, column=0, text=u.target, source=u.source,
                         source_line=u.line, unit=i)
                 for i, u in enumerate(u for u in data.units if u.target is not None)]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from translate.errors import BacktransError
+from translate.errors import BacktransError, UsageError
 
 if TYPE_CHECKING:
     from translate.glossary import Glossary
@@ -38,7 +38,7 @@ def resolve_glossary(path: Path | None, no_glossary: bool = False) -> "Glossary 
     """
     if no_glossary:
         if path is not None:
-            raise BacktransError("--glossary and --no-glossary exclude each other", path)
+            raise UsageError("--glossary and --no-glossary exclude each other", path)
         return None
     from translate.formats.convert import read_glossary_file
     from translate.glossary import load_glossary

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from translate.cli import app, resolve_glossary
-from translate.errors import BacktransError
+from translate.errors import UsageError
 from translate.files import write_output
 
 
@@ -53,18 +53,18 @@ def align_command(
         return align_corpus(docs, glossary=gloss, translate=translate)
 
     if source.is_dir() != target.is_dir():
-        raise BacktransError("SOURCE and TARGET must both be files or both be folders", target)
+        raise UsageError("SOURCE and TARGET must both be files or both be folders", target)
     if not source.is_dir():
         [aligned] = align([(source, target)])
         write_output(render(aligned), output)
         return
     if output is None:
-        raise BacktransError("aligning folders writes one file per pair: give -o FOLDER", source)
+        raise UsageError("aligning folders writes one file per pair: give -o FOLDER", source)
     if output.exists() and not output.is_dir():
-        raise BacktransError("not a folder", output)
+        raise UsageError("not a folder", output)
     pairs, unpaired = pair_documents(source, target, (src_lang, tgt_lang))
     if not pairs:
-        raise BacktransError(f"no document of {source} has a namesake in {target}", source)
+        raise UsageError(f"no document of {source} has a namesake in {target}", source)
     for p in unpaired:
         print(f"backtrans: warning: {p}: no document of the same name in the other folder", file=sys.stderr)
     output.mkdir(parents=True, exist_ok=True)
@@ -89,7 +89,7 @@ def _score_inputs(hyp: Path, ref: Path, src: Path | None, src_lang: str | None, 
     from align.score import ScoreInput
 
     if hyp.is_dir() != ref.is_dir() or (src is not None and src.is_dir() != hyp.is_dir()):
-        raise BacktransError("HYP, --ref and --src must all be files or all be folders", ref)
+        raise UsageError("HYP, --ref and --src must all be files or all be folders", ref)
     if hyp.is_dir():
         pairs, _ = pair_documents(hyp, ref, langs)
         sources = {}
@@ -98,9 +98,9 @@ def _score_inputs(hyp: Path, ref: Path, src: Path | None, src_lang: str | None, 
         triples = [(p.src, p.tgt, sources.get(p.key)) for p in pairs]
         if src is not None and any(s is None for *_, s in triples):
             missing = next(h for h, _, s in triples if s is None)
-            raise BacktransError(f"no source document of the same name in {src}", missing)
+            raise UsageError(f"no source document of the same name in {src}", missing)
         if not triples:
-            raise BacktransError(f"no document of {hyp} has a namesake in {ref}", hyp)
+            raise UsageError(f"no document of {hyp} has a namesake in {ref}", hyp)
     else:
         triples = [(hyp, ref, src)]
     docs = []
@@ -108,10 +108,10 @@ def _score_inputs(hyp: Path, ref: Path, src: Path | None, src_lang: str | None, 
         hs, rs = read_segments(h), read_segments(r)
         hl, rl = hs.lines, rs.lines
         if len(hl) != len(rl):
-            raise BacktransError(f"{len(hl)} segments but the reference has {len(rl)}", h)
+            raise UsageError(f"{len(hl)} segments but the reference has {len(rl)}", h)
         sl = read_segments(s).lines if s is not None else hs.sources
         if sl is not None and len(sl) != len(hl):
-            raise BacktransError(f"{len(sl)} segments but the hypothesis has {len(hl)}", s)
+            raise UsageError(f"{len(sl)} segments but the hypothesis has {len(hl)}", s)
         if s is None and hs.sources is not None:
             src_lang = src_lang or hs.source_lang
         docs.append(ScoreInput(h.name, hl, rl, sl))
@@ -137,7 +137,7 @@ def score_command(
     from align.terms import glossary_recogniser
 
     if src is not None and src_lang is None:
-        raise BacktransError("--src needs --src-lang", src)
+        raise UsageError("--src needs --src-lang", src)
     lang = lang.lower()
     src_lang = src_lang.lower() if src_lang else None
     gloss = resolve_glossary(glossary, no_glossary)

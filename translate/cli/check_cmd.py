@@ -13,7 +13,7 @@ from typing import List, Optional
 import typer
 
 from translate.cli import app, resolve_glossary
-from translate.errors import BacktransError
+from translate.errors import UsageError
 from translate.langs import require_language
 
 
@@ -51,10 +51,10 @@ def check_cmd(
     selected = CHECKS if checks is None else tuple(c.strip() for c in checks.split(",") if c.strip())
     unknown = [c for c in selected if c not in CHECKS]
     if unknown:
-        raise BacktransError(f"unknown check {unknown[0]!r} (choose from {', '.join(CHECKS)})")
+        raise UsageError(f"unknown check {unknown[0]!r} (choose from {', '.join(CHECKS)})")
     files = expand_targets(targets)
     if source is not None and len(files) != 1:
-        raise BacktransError("--source needs exactly one TARGET file")
+        raise UsageError("--source needs exactly one TARGET file")
     gloss = resolve_glossary(glossary)
     glossary_langs = {lang_ for concept in gloss for lang_ in concept.languages}
     require_language(lang, glossary_langs)

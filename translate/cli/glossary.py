@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, List, Optional
 import typer
 
 from translate.cli import app
-from translate.errors import BacktransError
+from translate.errors import BacktransError, GlossaryError, UsageError
 from translate.files import decode_utf8, read_bytes, write_output
 from translate.glossary.kinds import KINDS
 
@@ -63,7 +63,7 @@ def list_cmd(
         print(json.dumps([concept_record(c) for c in concepts], ensure_ascii=False, indent=2))
         return
     if fmt != "text":
-        raise BacktransError(f"unknown --format {fmt!r} (text, json)")
+        raise UsageError(f"unknown --format {fmt!r} (text, json)")
     for c in concepts:
         terms = ""
         if lang:
@@ -85,7 +85,7 @@ def show_cmd(concept_id: str = typer.Argument(..., metavar="ID"), glossary: Opti
 def _prompt_missing(values: dict[str, Optional[str]]) -> dict[str, str]:
     missing = [k for k, v in values.items() if not v]
     if missing and not sys.stdin.isatty():
-        raise BacktransError(f"missing --{', --'.join(missing)} (prompts need a terminal)")
+        raise UsageError(f"missing --{', --'.join(missing)} (prompts need a terminal)")
     return {k: v if v else typer.prompt(k) for k, v in values.items()}
 
 
@@ -146,7 +146,7 @@ def edit_cmd(
         for spec in remove_term or []:
             lang, sep, text = spec.partition(":")
             if not sep:
-                raise BacktransError(f"--remove-term {spec!r} is not LANG:TEXT")
+                raise UsageError(f"--remove-term {spec!r} is not LANG:TEXT")
             removals.append((lang, text))
         update_concept(path, concept_id, kind=kind, en=en, vi=vi, note=note,
                        add_terms=[parse_term_spec(s) for s in term or []], remove_terms=removals)
@@ -158,11 +158,11 @@ def edit_cmd(
                                      encoding="utf-8") as f:
         f.write(original)
     if subprocess.call([*shlex.split(editor), f.name]) != 0:
-        raise BacktransError(f"editor {editor!r} failed; nothing changed (your text: {f.name})")
+        raise GlossaryError(f"editor {editor!r} failed; nothing changed (your text: {f.name})")
     try:
         edited = decode_utf8(read_bytes(f.name), f.name)
     except BacktransError as e:
-        raise BacktransError(f"{e} (nothing changed; your text is kept in {f.name})") from None
+        raise type(e)(f"{e} (nothing changed; your text is kept in {f.name})") from None
     if edited == original:
         os.unlink(f.name)
         print("no change")
@@ -170,7 +170,7 @@ def edit_cmd(
     try:
         new = replace_concept_text(path, concept_id, original, edited)
     except BacktransError as e:
-        raise BacktransError(f"{e} (your text is kept in {f.name})") from None
+        raise type(e)(f"{e} (your text is kept in {f.name})") from None
     os.unlink(f.name)
     print(f"updated {new.id}")
 

@@ -9,7 +9,6 @@ import typer
 
 from translate.cli import TableOrJson, app, resolve_glossary
 from translate.documents import read_text
-from translate.errors import BacktransError
 from translate.langs import KNOWN, require_language
 
 terms_app = typer.Typer(help="Find glossary terms in texts.", no_args_is_help=True)

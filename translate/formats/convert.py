@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from translate.errors import BacktransError
+from translate.errors import UsageError
 from translate.files import read_bytes
 from translate.glossary.model import Glossary
 
@@ -17,11 +17,11 @@ def detect_format(path: Path | str, fmt: str | None = None) -> str:
     """``fmt`` when given, else the format named by the file's extension."""
     if fmt:
         if fmt not in FORMATS:
-            raise BacktransError(f"unknown format {fmt!r} ({', '.join(FORMATS)})")
+            raise UsageError(f"unknown format {fmt!r} ({', '.join(FORMATS)})")
         return fmt
     ext = Path(path).suffix.lower()
     if ext not in _EXTENSIONS:
-        raise BacktransError(f"cannot tell the format from {ext or 'no extension'!r}: pass --format", path)
+        raise UsageError(f"cannot tell the format from {ext or 'no extension'!r}: pass --format", path)
     return _EXTENSIONS[ext]
 
 
@@ -54,7 +54,7 @@ def export_glossary(glossary: Glossary, fmt: str, layout: str = "wide") -> bytes
     if fmt == "gloss":
         return dump_gloss(glossary).encode("utf-8")
     if layout not in ("wide", "long"):
-        raise BacktransError(f"unknown layout {layout!r} (wide, long)")
+        raise UsageError(f"unknown layout {layout!r} (wide, long)")
     return dump_tabular(glossary, fmt, layout).encode("utf-8")
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from translate.errors import BacktransError
+from translate.errors import FormatError
 from translate.glossary.model import Concept, Glossary, Status, Term
 from translate.langs import is_language_code
 
@@ -51,7 +51,7 @@ def _unescape(value: str, path: Path | str, line: int) -> str:
         try:
             return _UNESCAPES[m.group(1)]
         except KeyError:
-            raise BacktransError(
+            raise FormatError(
                 f"unknown escape '\\{m.group(1)}' (write a backslash as '\\\\')", path, line
             ) from None
 
@@ -61,7 +61,7 @@ def _unescape(value: str, path: Path | str, line: int) -> str:
 def _split(body: str, path: Path | str, line: int, what: str) -> tuple[str, str]:
     key, sep, value = body.partition(":")
     if not sep:
-        raise BacktransError(f"expected '{what}: value', got {body.strip()[:60]!r}", path, line)
+        raise FormatError(f"expected '{what}: value', got {body.strip()[:60]!r}", path, line)
     if value.startswith(" "):
         value = value[1:]
     if "\\" in value:
@@ -70,7 +70,7 @@ def _split(body: str, path: Path | str, line: int, what: str) -> tuple[str, str]
 
 
 def parse_gloss(text: str, path: Path | str = "<glossary>") -> Glossary:
-    """Parse the text of a ``.gloss`` file; syntax errors raise BacktransError(path, line)."""
+    """Parse the text of a ``.gloss`` file; syntax errors raise FormatError(path, line)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     concepts: list[Concept] = []
@@ -114,7 +114,7 @@ def parse_gloss(text: str, path: Path | str = "<glossary>") -> Glossary:
                 header.extend(comments)
                 comments = []
             if not line.rstrip().endswith("]"):
-                raise BacktransError("a concept header is '[id]' on a line of its own", path, number)
+                raise FormatError("a concept header is '[id]' on a line of its own", path, number)
             concept = Concept(
                 id=line.rstrip()[1:-1], kind="", en="", vi="", line=number,
                 comment="\n".join(comments),
@@ -123,32 +123,32 @@ def parse_gloss(text: str, path: Path | str = "<glossary>") -> Glossary:
             comments = []
             continue
         if concept is None:
-            raise BacktransError(
+            raise FormatError(
                 f"text before the first concept header '[id]': {line.strip()[:60]!r}", path, number
             )
         if first == "-":
             flush_term()
             if not line.startswith("- "):
-                raise BacktransError("a term line is '- LANG: text'", path, number)
+                raise FormatError("a term line is '- LANG: text'", path, number)
             lang, value = _split(line[2:], path, number, "- LANG")
             if not is_language_code(lang):
-                raise BacktransError(f"{lang!r} is not a language code (uk, pl, id, ar, ...)", path, number)
+                raise FormatError(f"{lang!r} is not a language code (uk, pl, id, ar, ...)", path, number)
             term = Term(value, lang, line=number, comment="\n".join(comments))
             comments = []
             continue
         if first in (" ", "\t"):
             if term is None:
-                raise BacktransError("an indented line belongs to a term ('- LANG: text' above it)", path, number)
+                raise FormatError("an indented line belongs to a term ('- LANG: text' above it)", path, number)
             if comments:
-                raise BacktransError("comments cannot sit between a term and its attributes", path, number)
+                raise FormatError("comments cannot sit between a term and its attributes", path, number)
             key, value = _split(line.lstrip(), path, number, "status|note|source")
             if key not in TERM_FIELDS:
-                raise BacktransError(f"unknown term attribute {key!r} (status, note, source)", path, number)
+                raise FormatError(f"unknown term attribute {key!r} (status, note, source)", path, number)
             if key in term_attrs:
-                raise BacktransError(f"term attribute {key!r} given twice", path, number)
+                raise FormatError(f"term attribute {key!r} given twice", path, number)
             if key == "status":
                 if value not in _STATUSES:
-                    raise BacktransError(
+                    raise FormatError(
                         f"unknown status {value!r} (preferred, admitted, deprecated)", path, number
                     )
                 term_attrs[key] = _STATUSES[value]
@@ -158,13 +158,13 @@ def parse_gloss(text: str, path: Path | str = "<glossary>") -> Glossary:
         flush_term()
         key, value = _split(line, path, number, "kind|en|vi|note")
         if key not in CONCEPT_FIELDS:
-            raise BacktransError(
+            raise FormatError(
                 f"unknown field {key!r} (kind, en, vi, note; terms are '- LANG: text')", path, number
             )
         if key in concept.lines:
-            raise BacktransError(f"field {key!r} given twice in concept {concept.id!r}", path, number)
+            raise FormatError(f"field {key!r} given twice in concept {concept.id!r}", path, number)
         if concept.terms:
-            raise BacktransError(f"field {key!r} must come before the concept's terms", path, number)
+            raise FormatError(f"field {key!r} must come before the concept's terms", path, number)
         setattr(concept, key, value)
         concept.lines[key] = number
         if comments:

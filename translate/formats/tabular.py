@@ -31,7 +31,7 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from translate.errors import BacktransError
+from translate.errors import FormatError
 from translate.files import decode_utf8
 from translate.glossary.edit import slug
 from translate.glossary.merge import add_variant_term
@@ -117,7 +117,7 @@ def decode_table(data: bytes, path: Path | str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as e:
-            raise BacktransError(f"bad UTF-16: {e.reason}", path) from None
+            raise FormatError(f"bad UTF-16: {e.reason}", path) from None
     return decode_utf8(data, path, advice="; a cp1251 or Latin-1 export? re-save the file as UTF-8")
 
 
@@ -127,7 +127,7 @@ def _status(value: str, path: Path | str, line: int) -> Status:
         return Status.PREFERRED
     value = value.removesuffix("term-admn-sts").removesuffix("term")
     if value not in _STATUSES:
-        raise BacktransError(f"unknown status {value!r} (preferred, admitted, deprecated)", path, line)
+        raise FormatError(f"unknown status {value!r} (preferred, admitted, deprecated)", path, line)
     return _STATUSES[value]
 
 
@@ -140,7 +140,7 @@ def _concept_id(cell: str, en: str, index: int, path: Path | str, line: int) -> 
     """The id of a row's concept: its ``concept_id`` cell, else one made from ``en``."""
     cid = cell.strip()
     if any(ch in cid for ch in "\n\r\t"):
-        raise BacktransError(f"concept_id {cid[:40]!r} holds a line break or tab", path, line)
+        raise FormatError(f"concept_id {cid[:40]!r} holds a line break or tab", path, line)
     return cid or slug(en) or f"concept-{index}"
 
 
@@ -157,22 +157,22 @@ def parse_tabular(text: str, path: Path | str = "<table>", fmt: str = "csv") -> 
             starts.append(previous + 1)
             previous = reader.line_num
     except csv.Error as e:
-        raise BacktransError(f"malformed {fmt.upper()}: {e}", path, reader.line_num or None) from None
+        raise FormatError(f"malformed {fmt.upper()}: {e}", path, reader.line_num or None) from None
     if not rows:
-        raise BacktransError(f"empty {fmt.upper()} file", path)
+        raise FormatError(f"empty {fmt.upper()} file", path)
     header = [h.strip() for h in rows[0]]
     lowered = [h.lower() for h in header]
     known = set(LONG_COLUMNS) | {"concept_id"}
     if not any(h in known or _lang(h) or h.rsplit("_", 1)[0] in known for h in lowered) or not any(
         _lang(h) or h == "lang" for h in lowered
     ):
-        raise BacktransError(
+        raise FormatError(
             f"missing header row: the first row must name the columns (language codes such as en, vi, uk; "
             f"got {', '.join(repr(h) for h in header[:4])})", path, 1,
         )
     if len(set(lowered)) != len(lowered):
         dup = next(h for h in lowered if lowered.count(h) > 1)
-        raise BacktransError(f"column {dup!r} appears twice in the header", path, 1)
+        raise FormatError(f"column {dup!r} appears twice in the header", path, 1)
     if "lang" in lowered and "term" in lowered:
         return _parse_long(rows, starts, lowered, path)
     return _parse_wide(rows, starts, header, lowered, path)
@@ -191,7 +191,7 @@ def _parse_wide(rows: list[list[str]], starts: list[int], header: list[str], low
         elif _lang(h):
             langs.append((_lang(h), language_variant(h), i))
         else:
-            raise BacktransError(f"unknown column {header[i]!r}", path, 1)
+            raise FormatError(f"unknown column {header[i]!r}", path, 1)
     concepts: list[Concept] = []
     for index, line, row in _data_rows(rows, starts, path):
         terms: dict[str, list[Term]] = {}
@@ -205,7 +205,7 @@ def _parse_wide(rows: list[list[str]], starts: list[int], header: list[str], low
                 col_ = attrs.get((tag, attr))
                 values = _split_cell(row[col_]) if col_ is not None else []
                 if len(values) > len(texts):
-                    raise BacktransError(
+                    raise FormatError(
                         f"column {header[col_]} has {len(values)} values for {len(texts)} terms", path, line
                     )
                 return values + [""] * (len(texts) - len(values))
@@ -230,14 +230,14 @@ def _data_rows(rows: list[list[str]], starts: list[int], path: Path | str) -> It
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > width:
-            raise BacktransError(f"{len(row)} cells but the header has {width} columns", path, line)
+            raise FormatError(f"{len(row)} cells but the header has {width} columns", path, line)
         yield index, line, row + [""] * (width - len(row))
 
 
 def _parse_long(rows: list[list[str]], starts: list[int], lowered: list[str], path: Path | str) -> Glossary:
     unknown = [h for h in lowered if h not in LONG_COLUMNS]
     if unknown:
-        raise BacktransError(f"unknown column {unknown[0]!r} in a one-row-per-term file", path, 1)
+        raise FormatError(f"unknown column {unknown[0]!r} in a one-row-per-term file", path, 1)
     col = {h: i for i, h in enumerate(lowered)}
     by_id: dict[str, Concept] = {}
     given: dict[str, dict[tuple[str, str], str]] = {}  # concept id → term key → variant that gave it
@@ -251,13 +251,13 @@ def _parse_long(rows: list[list[str]], starts: list[int], lowered: list[str], pa
             by_id[cid] = concept
             concepts.append(concept)
         elif (get("en"), get("vi")) != (concept.en, concept.vi):
-            raise BacktransError(f"concept {cid!r}: en/vi differ from its first row (line {concept.line})", path, line)
+            raise FormatError(f"concept {cid!r}: en/vi differ from its first row (line {concept.line})", path, line)
         lang, text = get("lang").strip(), get("term")
         if lang or text:
             if not lang:
-                raise BacktransError("term without a lang", path, line)
+                raise FormatError("term without a lang", path, line)
             if not _lang(lang):
-                raise BacktransError(f"{lang!r} is not a language code (uk, pl, id, ar, pt-BR, ...)", path, line)
+                raise FormatError(f"{lang!r} is not a language code (uk, pl, id, ar, pt-BR, ...)", path, line)
             term = Term(text, _lang(lang), _status(get("status"), path, line), get("term_note"), get("source"))
             add_variant_term(concept.terms, given.setdefault(cid, {}), term, lang)
     return Glossary(concepts, path=Path(path), name=Path(path).stem)

@@ -18,12 +18,11 @@ and spacing aside) is dropped, so the first one's status and note stand.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from lxml import etree
 
-from translate.errors import BacktransError
+from translate.errors import FormatError
 from translate.formats.xml import local, parse_xml
 from translate.glossary.edit import slug
 from translate.glossary.merge import add_variant_term
@@ -121,7 +120,7 @@ def _read_term(container: etree._Element, lang: str, path: Path | str) -> Term |
         elif name == "termNote" and kind in ("administrativeStatus", "normativeAuthorization"):
             value = _text(el).strip()
             if value.lower() not in _FROM_TBX:
-                raise BacktransError(f"unknown {kind} {value!r}", path, el.sourceline)
+                raise FormatError(f"unknown {kind} {value!r}", path, el.sourceline)
             status = _FROM_TBX[value.lower()]
         elif name == "note" and not note:
             note = _text(el)
@@ -137,15 +136,15 @@ def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
     root = parse_xml(data, path)
     top = local(root)
     if top not in ("tbx", "martif"):
-        raise BacktransError(f"not a TBX file: root element is <{top}>, not <tbx> or <martif>", path, root.sourceline)
+        raise FormatError(f"not a TBX file: root element is <{top}>, not <tbx> or <martif>", path, root.sourceline)
     entry_name, lang_name = ("conceptEntry", "langSec") if top == "tbx" else ("termEntry", "langSet")
     body = next((el for el in root.iter() if local(el) == "body"), None)
     if body is None:
-        raise BacktransError("TBX file without <text><body>", path, root.sourceline)
+        raise FormatError("TBX file without <text><body>", path, root.sourceline)
     concepts: list[Concept] = []
     for number, entry in enumerate((el for el in body if local(el) in ("conceptEntry", "termEntry")), 1):
         if local(entry) != entry_name:
-            raise BacktransError(f"<{local(entry)}> in a <{top}> file", path, entry.sourceline)
+            raise FormatError(f"<{local(entry)}> in a <{top}> file", path, entry.sourceline)
         kind, note = "", ""
         terms: dict[str, list[Term]] = {}
         given: dict[tuple[str, str], str] = {}  # term key → the xml:lang variant that gave it first
@@ -162,16 +161,16 @@ def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
             elif name == lang_name:
                 tag = child.get(XML_LANG) or child.get("lang")
                 if not tag:
-                    raise BacktransError(f"<{lang_name}> without xml:lang", path, child.sourceline)
+                    raise FormatError(f"<{lang_name}> without xml:lang", path, child.sourceline)
                 lang = normalise_language(tag)
                 if lang is None:
-                    raise BacktransError(f"xml:lang {tag!r} is not a language code (uk, pt-BR, ...)",
+                    raise FormatError(f"xml:lang {tag!r} is not a language code (uk, pt-BR, ...)",
                                          path, child.sourceline)
                 for sec in child:
                     if local(sec) in ("termSec", "tig", "ntig"):
                         term = _read_term(sec, lang, path)
                         if term is None:
-                            raise BacktransError(f"<{local(sec)}> without <term>", path, sec.sourceline)
+                            raise FormatError(f"<{local(sec)}> without <term>", path, sec.sourceline)
                         add_variant_term(terms, given, term, tag)
         en_terms, vi_terms = terms.pop("en", []), terms.pop("vi", [])
         en = en_terms.pop(0).text if en_terms else ""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from translate.errors import BacktransError
+from translate.errors import FormatError
 from translate.files import read_bytes
 from translate.formats.xml import local, parse_xml
 
@@ -61,11 +61,11 @@ def read_tmx(path: Path | str, target_lang: str | None = None) -> BilingualFile:
     path = Path(path)
     root = parse_xml(read_bytes(path), path)
     if local(root) != "tmx":
-        raise BacktransError(f"not a TMX file: root element is <{local(root)}>", path, root.sourceline)
+        raise FormatError(f"not a TMX file: root element is <{local(root)}>", path, root.sourceline)
     header = next((el for el in root if local(el) == "header"), None)
     body = next((el for el in root if local(el) == "body"), None)
     if header is None or body is None:
-        raise BacktransError("TMX file without <header> and <body>", path, root.sourceline)
+        raise FormatError("TMX file without <header> and <body>", path, root.sourceline)
     srclang = header.get("srclang") or ""
     result = BilingualFile(path, srclang, target_lang or "")
     for n, tu in enumerate((el for el in body if local(el) == "tu"), 1):
@@ -73,10 +73,10 @@ def read_tmx(path: Path | str, target_lang: str | None = None) -> BilingualFile:
         for tuv in (el for el in tu if local(el) == "tuv"):
             lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
             if not lang:
-                raise BacktransError("<tuv> without xml:lang", path, tuv.sourceline)
+                raise FormatError("<tuv> without xml:lang", path, tuv.sourceline)
             seg = next((el for el in tuv if local(el) == "seg"), None)
             if seg is None:
-                raise BacktransError("<tuv> without <seg>", path, tuv.sourceline)
+                raise FormatError("<tuv> without <seg>", path, tuv.sourceline)
             variants.append((lang, inline_text(seg), seg.sourceline or tu.sourceline))
         if not variants:
             continue
@@ -84,7 +84,7 @@ def read_tmx(path: Path | str, target_lang: str | None = None) -> BilingualFile:
             srclang = result.source_lang = variants[0][0]
         source = next((v for v in variants if same_lang(v[0], srclang)), None)
         if source is None:
-            raise BacktransError(f"<tu> without a {srclang} variant", path, tu.sourceline)
+            raise FormatError(f"<tu> without a {srclang} variant", path, tu.sourceline)
         others = [v for v in variants if v is not source]
         if target_lang:
             others = [v for v in others if same_lang(v[0], target_lang)]

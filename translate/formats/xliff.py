@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from translate.errors import BacktransError
+from translate.errors import FormatError
 from translate.files import read_bytes
 from translate.formats.tmx import BilingualFile, BilingualUnit, inline_text
 from translate.formats.xml import local, parse_xml
@@ -15,13 +15,13 @@ def read_xliff(path: Path | str) -> BilingualFile:
     path = Path(path)
     root = parse_xml(read_bytes(path), path)
     if local(root) != "xliff":
-        raise BacktransError(f"not an XLIFF file: root element is <{local(root)}>", path, root.sourceline)
+        raise FormatError(f"not an XLIFF file: root element is <{local(root)}>", path, root.sourceline)
     version = root.get("version") or ""
     if version.startswith("1."):
         return _read_1(root, path)
     if version.startswith("2."):
         return _read_2(root, path)
-    raise BacktransError(f"unsupported XLIFF version {version!r} (1.2, 2.x)", path, root.sourceline)
+    raise FormatError(f"unsupported XLIFF version {version!r} (1.2, 2.x)", path, root.sourceline)
 
 
 def _child(el, name: str):  # type: ignore[no-untyped-def]
@@ -31,13 +31,13 @@ def _child(el, name: str):  # type: ignore[no-untyped-def]
 def _read_1(root, path: Path) -> BilingualFile:  # type: ignore[no-untyped-def]
     files = [el for el in root if local(el) == "file"]
     if not files:
-        raise BacktransError("XLIFF file without <file>", path, root.sourceline)
+        raise FormatError("XLIFF file without <file>", path, root.sourceline)
     result = BilingualFile(path, files[0].get("source-language") or "", files[0].get("target-language") or "")
     for file in files:
         for tu in (el for el in file.iter() if local(el) == "trans-unit"):
             source = _child(tu, "source")
             if source is None:
-                raise BacktransError("<trans-unit> without <source>", path, tu.sourceline)
+                raise FormatError("<trans-unit> without <source>", path, tu.sourceline)
             target = _child(tu, "target")
             line = (target if target is not None else tu).sourceline or 0
             result.units.append(BilingualUnit(tu.get("id") or "", inline_text(source),
@@ -48,15 +48,15 @@ def _read_1(root, path: Path) -> BilingualFile:  # type: ignore[no-untyped-def]
 def _read_2(root, path: Path) -> BilingualFile:  # type: ignore[no-untyped-def]
     result = BilingualFile(path, root.get("srcLang") or "", root.get("trgLang") or "")
     if not result.source_lang:
-        raise BacktransError("XLIFF 2 file without srcLang", path, root.sourceline)
+        raise FormatError("XLIFF 2 file without srcLang", path, root.sourceline)
     for unit in (el for el in root.iter() if local(el) == "unit"):
         segments = [el for el in unit if local(el) == "segment"]
         if not segments:
-            raise BacktransError("<unit> without <segment>", path, unit.sourceline)
+            raise FormatError("<unit> without <segment>", path, unit.sourceline)
         for n, segment in enumerate(segments, 1):
             source = _child(segment, "source")
             if source is None:
-                raise BacktransError("<segment> without <source>", path, segment.sourceline)
+                raise FormatError("<segment> without <source>", path, segment.sourceline)
             target = _child(segment, "target")
             line = (target if target is not None else segment).sourceline or 0
             uid = segment.get("id") or (unit.get("id") or "") + (f"#{n}" if len(segments) > 1 else "")

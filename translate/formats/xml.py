@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from translate.errors import BacktransError
+from translate.errors import FormatError
 
 # Entity declarations (and the internal DTD subset that holds them) are where entity bombs
 # live; interchange files never need them.
@@ -20,14 +20,14 @@ def parse_xml(data: bytes, path: Path | str) -> etree._Element:
     risk = _ENTITY.search(data) or _INTERNAL_SUBSET.search(data)  # the declaration's own line first
     if risk:
         line = data.count(b"\n", 0, risk.start()) + 1
-        raise BacktransError("DTD with entity declarations refused (entity bomb protection)", path, line)
+        raise FormatError("DTD with entity declarations refused (entity bomb protection)", path, line)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              huge_tree=False, remove_comments=True)
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as e:
         msg = str(e.msg or e).split(", line ")[0]
-        raise BacktransError(f"malformed XML: {msg}", path, e.lineno or None) from None
+        raise FormatError(f"malformed XML: {msg}", path, e.lineno or None) from None
 
 
 def local(el: etree._Element) -> str:

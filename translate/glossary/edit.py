@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from translate.errors import BacktransError
+from translate.errors import GlossaryError, UsageError
 from translate.glossary.model import Concept, Glossary, Status, Term
 from translate.glossary.store import editing
 from translate.glossary.text import strip_vietnamese_diacritics
@@ -25,14 +25,14 @@ def parse_term_spec(spec: str) -> Term:
     lang, sep, rest = spec.partition(":")
     lang = lang.strip()
     if not sep or not lang or not rest.strip():
-        raise BacktransError(f"term {spec!r} is not LANG:TEXT[:STATUS]")
+        raise UsageError(f"term {spec!r} is not LANG:TEXT[:STATUS]")
     code = normalise_language(lang)  # uk-UA is uk, as in TBX and CSV imports
     if code is None:
-        raise BacktransError(f"term {spec!r}: {lang!r} is not a language code (uk, pl, id, ar, pt-BR, ...)")
+        raise UsageError(f"term {spec!r}: {lang!r} is not a language code (uk, pl, id, ar, pt-BR, ...)")
     lang = code
     text, _, status = rest.rpartition(":")
     if text and re.fullmatch(r"[a-z]+", status) and status not in _STATUSES:
-        raise BacktransError(f"term {spec!r}: unknown status {status!r} (preferred, admitted, deprecated)")
+        raise UsageError(f"term {spec!r}: unknown status {status!r} (preferred, admitted, deprecated)")
     if not text or status not in _STATUSES:
         text, status = rest, "preferred"
     return Term(text, lang, _STATUSES[status])
@@ -41,7 +41,7 @@ def parse_term_spec(spec: str) -> Term:
 def check_id(concept_id: str) -> str:
     """``concept_id`` when it is a readable slug (lower case, digits, single hyphens)."""
     if not _ID.match(concept_id):
-        raise BacktransError(f"id {concept_id!r} must be a slug such as 'hai-duong' (a-z, 0-9, '-')")
+        raise UsageError(f"id {concept_id!r} must be a slug such as 'hai-duong' (a-z, 0-9, '-')")
     return concept_id
 
 
@@ -75,7 +75,7 @@ def get_concept(glossary: Glossary, concept_id: str) -> Concept:
     """The concept with ``concept_id``; a BacktransError naming the file when absent."""
     concept = glossary.get(concept_id)
     if concept is None:
-        raise BacktransError(f"no concept with id {concept_id!r}", glossary.path)
+        raise GlossaryError(f"no concept with id {concept_id!r}", glossary.path)
     return concept
 
 
@@ -84,7 +84,7 @@ def add_concept(path: Path | str | None, concept: Concept) -> Concept:
     check_id(concept.id)
     with editing(path, create=True) as glossary:
         if concept.id in glossary:
-            raise BacktransError(f"concept {concept.id!r} already exists (line {glossary.get(concept.id).line})",
+            raise GlossaryError(f"concept {concept.id!r} already exists (line {glossary.get(concept.id).line})",
                                  glossary.path)
         glossary.add(concept)
     return concept
@@ -109,7 +109,7 @@ def update_concept(
         for lang, text in remove_terms:
             kept = [t for t in terms.get(lang, []) if t.text != text]
             if len(kept) == len(terms.get(lang, [])):
-                raise BacktransError(f"concept {concept_id!r} has no {lang} term {text!r}", glossary.path)
+                raise GlossaryError(f"concept {concept_id!r} has no {lang} term {text!r}", glossary.path)
             if kept:
                 terms[lang] = kept
             else:
@@ -153,16 +153,16 @@ def replace_concept_text(path: Path | str | None, concept_id: str, original: str
 
     parsed = parse_gloss(edited, "<edited concept>")
     if len(parsed) != 1:
-        raise BacktransError(f"the edited text must hold exactly one concept, not {len(parsed)}")
+        raise UsageError(f"the edited text must hold exactly one concept, not {len(parsed)}")
     new = parsed.concepts[0]
     check_id(new.id)
     with editing(path) as glossary:
         current = get_concept(glossary, concept_id)
         if concept_text(current) != original:
-            raise BacktransError(f"concept {concept_id!r} was changed by someone else while you edited it",
+            raise GlossaryError(f"concept {concept_id!r} was changed by someone else while you edited it",
                                  glossary.path)
         if new.id != concept_id and new.id in glossary:
-            raise BacktransError(f"cannot rename to {new.id!r}: that id exists", glossary.path)
+            raise GlossaryError(f"cannot rename to {new.id!r}: that id exists", glossary.path)
         new.line = current.line
         index = glossary.concepts.index(current)
         glossary.concepts[index] = new

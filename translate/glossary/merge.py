@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Term
+from translate.glossary.model import CANONICAL_LANGUAGES, Glossary, Term
 from translate.langs import language_variant
 
 

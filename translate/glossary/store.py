@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from translate.errors import BacktransError
+from translate.errors import BacktransError, GlossaryError, OutputError, UsageError
 from translate.files import decode_utf8, read_bytes, write_file
 from translate.glossary.model import Glossary
 
@@ -59,7 +59,7 @@ def glossary_text(glossary: Glossary, target: Path | str | None = None) -> str:
     try:
         parse_gloss(text, "<new text>")
     except BacktransError as e:
-        raise BacktransError(f"nothing written: the result would not read back ({e.message}, at line {e.line} "
+        raise GlossaryError(f"nothing written: the result would not read back ({e.message}, at line {e.line} "
                              "of the new text)", target) from None
     return text
 
@@ -68,7 +68,7 @@ def save_glossary(glossary: Glossary, path: Path | str | None = None) -> Path:
     """Write ``glossary`` atomically in the canonical ``.gloss`` layout; returns the path."""
     target = Path(path) if path is not None else glossary.path
     if target is None:
-        raise BacktransError("no path to save the glossary to")
+        raise UsageError("no path to save the glossary to")
     write_file(target, glossary_text(glossary, target))
     return target
 
@@ -78,11 +78,11 @@ def file_lock(path: Path) -> Iterator[None]:
     """An exclusive advisory lock on ``path`` (through ``.<name>.lock`` beside it)."""
     lock = path.parent / f".{path.name}.lock"
     if not path.parent.is_dir():
-        raise BacktransError(f"no such folder: {path.parent}", path)
+        raise OutputError(f"no such folder: {path.parent}", path)
     try:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as e:
-        raise BacktransError(f"cannot create lock file: {e.strerror}", lock) from None
+        raise OutputError(f"cannot create lock file: {e.strerror}", lock) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -100,7 +100,7 @@ def editing(path: Path | str | None = None, *, create: bool = False) -> Iterator
     path = Path(path) if path is not None else default_glossary_path()
     if path.resolve() == _installed_glossary_path():
         # Inside site-packages: the next upgrade would silently drop the edits.
-        raise BacktransError(
+        raise GlossaryError(
             f"the glossary shipped inside the installed package is read-only: copy it (cp {path} team.gloss) "
             f"and edit the copy with -g team.gloss, or point ${ENV_VAR} at it", path)
     with file_lock(path):

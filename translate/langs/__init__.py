@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from translate.errors import BacktransError
+from translate.errors import UsageError
 from translate.langs.base import Language
 
 KNOWN = ("uk", "pl", "id", "ar", "en", "vi")
@@ -32,7 +32,7 @@ def require_language(code: str, also: Iterable[str] = (), option: str = "--lang"
     allowed = {*KNOWN, *also}
     if code.lower() in {c.lower() for c in allowed} and is_language_code(code):
         return code
-    raise BacktransError(f"{option}: unknown language {code!r}; expected one of {', '.join(sorted(allowed))}")
+    raise UsageError(f"{option}: unknown language {code!r}; expected one of {', '.join(sorted(allowed))}")
 
 
 def normalise_language(code: str) -> str | None:
