@@ -9,20 +9,12 @@ by producing ``Anchor("concept", concept_id)`` per sentence and merging the sets
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
 from align.bead import Anchor
-from translate.numbers import number_value  # the project's one number parser
+from translate.numbers import number_tokens, number_value
+from translate.text import unaccented
 
-# Arabic-Indic and Extended Arabic-Indic digits and the Arabic decimal/thousands separators.
-_DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
-_DIGITS.update({ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")})
-_DIGITS.update({ord("٫"): ",", ord("٬"): "\u202f"})
-_NON_ASCII_DIGITS = re.compile("[" + "".join(map(chr, _DIGITS)) + "]")
-
-_SPACES = " \u00a0\u202f\u2009"
-_NUMBER = re.compile(r"\d+(?:(?:[.,'’\u00a0\u202f\u2009]| (?=\d{3}(?!\d)))\d+)*")
 _WORD = re.compile(r"[^\W\d_]+")
 
 # Marks that a translation keeps; the value is the language-neutral key.
@@ -42,10 +34,7 @@ _MARK = re.compile("[" + re.escape("".join(_MARKS)) + "]")
 
 def number_anchors(sentence: str) -> set[Anchor]:
     """One ``number`` anchor per distinct numeric value in ``sentence``."""
-    text = sentence.translate(_DIGITS) if _NON_ASCII_DIGITS.search(sentence) else sentence
-    return {
-        Anchor("number", v) for m in _NUMBER.finditer(text) for v in number_value(m.group())
-    }
+    return {Anchor("number", v) for token in number_tokens(sentence) for v in number_value(token)}
 
 
 def mark_anchors(sentence: str) -> set[Anchor]:
@@ -56,19 +45,13 @@ def mark_anchors(sentence: str) -> set[Anchor]:
     return {Anchor("punct", m) for m in marks}
 
 
-def fold(word: str) -> str:
-    """Case-folded, accents removed: the form shared words are compared in."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def word_anchors(sentence: str, min_length: int = 4, prefix: int = 4) -> set[Anchor]:
     """Shared-token anchors: each word of ``min_length`` letters or more (``word``) and its
     first ``prefix`` letters (``prefix``, a cheap cognate test: September/septembre).
     """
     out: set[Anchor] = set()
     for m in _WORD.finditer(sentence):
-        w = fold(m.group())
+        w = unaccented(m.group())
         if len(w) >= min_length:
             out.add(Anchor("word", w))
             out.add(Anchor("prefix", w[:prefix]))
@@ -108,7 +91,7 @@ def merge_anchors(*per_sentence: Iterable[Iterable[Anchor]]) -> list[frozenset[A
 
 
 def _vocabulary(sentences: Sequence[str], min_length: int) -> list[set[str]]:
-    return [{w for w in (fold(m.group()) for m in _WORD.finditer(s)) if len(w) >= min_length} for s in sentences]
+    return [{w for w in (unaccented(m.group()) for m in _WORD.finditer(s)) if len(w) >= min_length} for s in sentences]
 
 
 def cognate_anchors(

@@ -11,7 +11,7 @@ from align.anchors import sentence_anchors
 from align.bead import Anchor, Bead
 from align.sentences import AlignerConfig, BeadCost, align_sentences
 from align.terms import TermLink, TermMatch, find_matches, link_terms
-from translate.documents import read_text
+from translate.files import read_text
 from translate.errors import UsageError
 from translate.glossary.model import Glossary
 from translate.langs import KNOWN, get_language

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from align.bead import Bead
-from translate.documents import read_text
+from translate.files import read_text
 from translate.errors import FormatError
 
 Pair = tuple[tuple[int, ...], tuple[int, ...]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from translate.documents import read_text
+from translate.files import read_text
 from translate.errors import InputError
 
 BILINGUAL_SUFFIXES = (".tmx", ".xlf", ".xliff")

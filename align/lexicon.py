@@ -16,7 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from align.anchors import _WORD, fold
+from align.anchors import _WORD
+from translate.text import unaccented
 from align.bead import Anchor, Bead
 from align.sentences import AlignerConfig, BeadCost, align_sentences
 
@@ -25,7 +26,7 @@ MIN_WORD = 3  # letters
 
 def sentence_words(sentence: str) -> frozenset[str]:
     """The folded words of ``sentence`` of at least ``MIN_WORD`` letters."""
-    return frozenset(w for w in (fold(m.group()) for m in _WORD.finditer(sentence)) if len(w) >= MIN_WORD)
+    return frozenset(w for w in (unaccented(m.group()) for m in _WORD.finditer(sentence)) if len(w) >= MIN_WORD)
 
 
 @dataclass(frozen=True)

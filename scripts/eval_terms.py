@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data" / "terms"
 sys.path.insert(0, str(REPO))
 
-from translate.documents import read_text  # noqa: E402
+from translate.files import read_text  # noqa: E402
 from translate.glossary import load_glossary  # noqa: E402
 from translate.recognise import find_terms  # noqa: E402
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from translate.glossary import Concept, Glossary, Term, load_glossary
-from translate.glossary.text import mixed_scripts, strip_vietnamese_diacritics
+from translate.text import mixed_scripts, strip_vietnamese_diacritics
 from translate.glossary.validate import Rule, validate_glossary
 
 BROKEN = Path(__file__).resolve().parent / "data" / "glossary"

@@ -28,6 +28,14 @@ def test_glued_words_split_at_a_case_change():
     assert found("Хайзионгом.Джерело Ле Тхань БіньДжерело", "uk")[-1] == ("Ле Тхань Бінь", "le-thanh-binh")
 
 
+def test_vietnamese_without_diacritics_drops_the_stroke_of_d_too():
+    from translate.glossary import load_glossary
+
+    shipped = load_glossary()
+    assert [m.concept for m in find_terms("Dai hoi Dang bo va Đại hội Đảng bộ", "vi", shipped)] == [
+        "party-congress", "party-congress"]
+
+
 def test_lone_part_of_a_person_is_not_the_person():
     assert found("Бінь і Тхо", "uk") == []
     assert found("Pak Dung dan Pak Binh", "id") == []

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translate.atomic import atomic_write_text
+from translate.files import atomic_write_text
 from translate.detect import UNDETERMINED
 from translate.documents import Document
 from translate.engine import Engine, EngineSettings

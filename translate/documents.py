@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translate.errors import InputError
-from translate.files import decode_utf8, read_bytes
+from translate.files import read_text
 
 
 @dataclass(frozen=True)
@@ -33,14 +32,6 @@ class Document:
     def name(self) -> str:
         """The file name without its extension (outputs are named after it)."""
         return self.path.stem
-
-
-def read_text(path: Path | str) -> str:
-    """Read a UTF-8 text file, raising BacktransError (file and line) when it cannot be read."""
-    text = decode_utf8(read_bytes(path), path)
-    if "\x00" in text:
-        raise InputError("binary file, not text", path, text[: text.index("\x00")].count("\n") + 1)
-    return text
 
 
 def read_document(path: Path | str, lang: str | None = None) -> Document:

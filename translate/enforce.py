@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Collection, Iterable
 
 from translate.glossary.model import Glossary
-from translate.glossary.text import script_of
+from translate.text import script_of
 from translate.langs import get_language
 from translate.recognise import Match, find_terms
 
@@ -156,7 +156,6 @@ class _Skeleton:
         chars: list[str] = []
         self.offsets: list[int] = []
         for i, ch in enumerate(folded.text):
-            ch = _base(ch)
             if ch.isalnum():
                 start, _ = folded.to_original(i, i + 1)
                 chars.append(ch)
@@ -166,7 +165,7 @@ class _Skeleton:
 
     def find(self, surrogate: str) -> list[tuple[int, int]]:
         """Spans of ``text`` that spell ``surrogate`` (letters only), at word boundaries."""
-        key = "".join(_base(c) for c in self.language.fold(surrogate).text if _base(c).isalnum())
+        key = "".join(c for c in self.language.fold(surrogate).text if c.isalnum())
         if not key:
             return []
         spans = []
@@ -194,11 +193,6 @@ class _Skeleton:
         text = self.text
         return ((start == 0 or not text[start - 1].isalnum() or script_of(text[start - 1]) != script_of(text[start]))
                 and (end == len(text) or not text[end].isalnum() or script_of(text[end]) != script_of(text[end - 1])))
-
-
-def _base(ch: str) -> str:
-    """A folded character without what fold keeps (đ → d)."""
-    return "d" if ch == "đ" else ch
 
 
 def _drop_repeats(text: str, spans: list[tuple[int, int, str]],

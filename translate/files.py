@@ -1,11 +1,18 @@
-"""Reading and writing the user's files: every failure becomes a BacktransError naming the file."""
+"""Reading and writing the user's files: every failure becomes a BacktransError naming the file.
+
+Writes are atomic (a reader sees the old file or the new one, never half of one), follow a
+symbolic link to the file it names, and keep that file's permissions; a new file gets the
+permissions the umask allows, as ``open()`` would give it.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
+import tempfile
 from pathlib import Path
 
-from translate.atomic import atomic_write_bytes
 from translate.errors import InputError, OutputError
 
 
@@ -33,18 +40,62 @@ def decode_utf8(data: bytes, path: Path | str, advice: str = "") -> str:
         raise InputError(f"not UTF-8 text (byte 0x{data[e.start]:02x}){advice}", path, line) from None
 
 
-def write_file(path: Path | str, data: bytes | str) -> None:
-    """Write ``data`` (str: as UTF-8) to ``path`` atomically; a folder, no permission or a full disk: an error."""
+def read_text(path: Path | str) -> str:
+    """A UTF-8 text file (BOM dropped); unreadable, not UTF-8 or binary: an InputError with its line."""
+    text = decode_utf8(read_bytes(path), path)
+    if "\x00" in text:
+        raise InputError("binary file, not text", path, text[: text.index("\x00")].count("\n") + 1)
+    return text
+
+
+def atomic_write_bytes(path: Path | str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, fsync and rename.
+
+    A folder in the way, no permission or a full disk is an OutputError naming ``path``.
+    """
     path = Path(path)
     if path.is_dir():
         raise OutputError("is a directory, not a file", path)
-    atomic_write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
+    try:
+        _write(Path(os.path.realpath(path)), data)
+    except OSError as e:
+        raise OutputError(f"cannot write: {e.strerror or e}", path) from None
+
+
+def atomic_write_text(path: Path | str, text: str) -> None:
+    """Write ``text`` as UTF-8 to ``path`` atomically."""
+    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 def write_output(data: bytes | str, path: Path | str | None) -> None:
-    """Write ``data`` to the file ``path`` atomically, or to standard output when ``path`` is None."""
+    """Write ``data`` (str: as UTF-8) to the file ``path`` atomically, or to standard output when None."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     if path is not None:
-        write_file(path, data)
+        atomic_write_bytes(path, raw)
         return
-    sys.stdout.buffer.write(data.encode("utf-8") if isinstance(data, str) else data)
+    sys.stdout.buffer.write(raw)
     sys.stdout.flush()
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fchmod(f.fileno(), mode)
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

@@ -28,9 +28,10 @@ _DIGITS[ord("\u066c")] = "\u202f"  # ٬
 _ARABIC_NUMERALS = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066c]")
 
 
-def _ascii_digits(text: str) -> str:
-    """``text`` with Arabic-Indic digits as ASCII ones (str.translate only where there are some)."""
+def ascii_digits(text: str) -> str:
+    """``text`` with Arabic-Indic digits as ASCII ones, one character for one, so offsets hold."""
     return text.translate(_DIGITS) if _ARABIC_NUMERALS.search(text) else text
+
 
 _NON_DIGIT = re.compile(r"\D")
 _SPACES = " \u00a0\u202f\u2009'’"
@@ -42,6 +43,14 @@ _TOKEN = re.compile(
     r"|(?P<ratio>\d+\s?/\s?\d+(?![\d/]))"
     r"|(?P<number>" + _NUMBER + r"))"
 )
+_NUMBER_TOKEN = re.compile(_NUMBER)
+
+
+def number_tokens(text: str) -> list[str]:
+    """The number tokens of ``text`` in any locale and digits (``8.850,26``, ``٨٨٥٠٫٢٦``), ASCII digits."""
+    return _NUMBER_TOKEN.findall(ascii_digits(text))
+
+
 _AFTER = re.compile(r"[ \u00a0\u202f]?(?P<pct>[%٪])|\s*(?P<word>[^\W\d_]+\.?)")
 _BEFORE_CURRENCY = re.compile(r"(?P<sym>[$€£]|US\$|Rp\.?|VND|USD|EUR)\s?$")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|(?<!\S)\S+@\S+\.\w+|(?<!\S)\S+\.html?\b")  # (?<!\S): only try at word starts
@@ -83,7 +92,7 @@ def number_value(token: str, lang: str | Language | None = None) -> list[str]:
     one number (``9.9.1988``) give each part's value.
     """
     language = get_language(lang) if isinstance(lang, str) else lang
-    token = _ascii_digits(token)
+    token = ascii_digits(token)
     decimal_part = ""
     if ARABIC_DECIMAL in token:
         token, _, decimal_part = token.partition(ARABIC_DECIMAL)
@@ -142,7 +151,7 @@ def _canonical(number: str) -> str:
 def find_quantities(text: str, lang: str | Language) -> list[Quantity]:
     """Every quantity of ``text`` (written in ``lang``), in text order."""
     language = get_language(lang) if isinstance(lang, str) else lang
-    ascii_text = _ascii_digits(text)
+    ascii_text = ascii_digits(text)
     skip = [m.span() for m in _URL.finditer(ascii_text)] if _maybe_url(ascii_text) else []
     out: list[Quantity] = []
     for m in _TOKEN.finditer(ascii_text):
@@ -279,4 +288,4 @@ def _unmatched(quantities: list[Quantity], others: list[Quantity]) -> list[Quant
     return unmatched
 
 
-__all__ = ["NumberDiff", "Quantity", "compare_quantities", "find_quantities", "number_value"]
+__all__ = ["NumberDiff", "Quantity", "ascii_digits", "compare_quantities", "find_quantities", "number_tokens", "number_value"]

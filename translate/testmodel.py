@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 import translate
-from translate.atomic import atomic_write_text
+from translate.files import atomic_write_text
 from translate.errors import InputError, ModelError
 from translate.langs import get_language
 

@@ -24,7 +24,7 @@ from translate.check.model import (
 )
 from translate.detect import DETECTABLE, detect_scores
 from translate.glossary.model import Glossary, Status
-from translate.glossary.text import comparable
+from translate.text import comparable
 from translate.numbers import Quantity, compare_quantities, find_quantities
 from translate.recognise import Match, find_terms
 

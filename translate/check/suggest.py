@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from translate.atomic import atomic_write_bytes
+from translate.files import atomic_write_bytes
 from translate.check.model import Report
 from translate.glossary.model import Concept, Glossary, Status, Term
 from translate.langs import get_language

@@ -87,7 +87,7 @@ def _progress(total: int):  # type: ignore[no-untyped-def]
 
 
 def _emit(report, fmt: ReportFormat, output: Path | None) -> None:  # type: ignore[no-untyped-def]
-    from translate.atomic import atomic_write_text
+    from translate.files import atomic_write_text
 
     if fmt is ReportFormat.table:
         from rich.console import Console

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from translate.cli import TableOrJson, app, resolve_glossary
-from translate.documents import read_text
+from translate.files import read_text
 from translate.langs import KNOWN, require_language
 
 terms_app = typer.Typer(help="Find glossary terms in texts.", no_args_is_help=True)

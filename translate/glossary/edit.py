@@ -9,7 +9,7 @@ from pathlib import Path
 from translate.errors import GlossaryError, UsageError
 from translate.glossary.model import Concept, Glossary, Status, Term
 from translate.glossary.store import editing
-from translate.glossary.text import strip_vietnamese_diacritics
+from translate.text import strip_vietnamese_diacritics
 from translate.langs import normalise_language
 
 _STATUSES = {s.value: s for s in Status}

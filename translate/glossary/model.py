@@ -7,6 +7,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Iterator
 
+from translate.text import comparable
+
 
 # The languages whose canonical form is a field of the concept (every output is in one of them).
 CANONICAL_LANGUAGES = ("en", "vi")
@@ -36,7 +38,7 @@ class Term:
     @property
     def key(self) -> tuple[str, str]:
         """What makes two terms the same term: the language and the text, case and spacing aside."""
-        return self.lang, " ".join(self.text.casefold().split())
+        return self.lang, comparable(self.text)
 
 
 @dataclass

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from translate.errors import BacktransError, GlossaryError, OutputError, UsageError
-from translate.files import decode_utf8, read_bytes, write_file
+from translate.files import atomic_write_text, decode_utf8, read_bytes
 from translate.glossary.model import Glossary
 
 ENV_VAR = "BACKTRANS_GLOSSARY"
@@ -69,7 +69,7 @@ def save_glossary(glossary: Glossary, path: Path | str | None = None) -> Path:
     target = Path(path) if path is not None else glossary.path
     if target is None:
         raise UsageError("no path to save the glossary to")
-    write_file(target, glossary_text(glossary, target))
+    atomic_write_text(target, glossary_text(glossary, target))
     return target
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from translate.glossary.kinds import is_vietnamese_name
 from translate.glossary.model import Concept, Glossary, Status
-from translate.glossary.text import (
+from translate.text import (
     mixed_scripts,
     not_nfc,
     strip_vietnamese_diacritics,

@@ -2,7 +2,7 @@
 
 import re
 
-from translate.glossary.text import strip_vietnamese_diacritics
+from translate.text import strip_vietnamese_diacritics
 from translate.langs.base import Language
 
 # One Vietnamese syllable, diacritics removed: initial consonant(s), 1-3 vowels, allowed final.

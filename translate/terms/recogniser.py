@@ -17,10 +17,11 @@ from typing import Iterable
 import ahocorasick
 
 from translate.glossary.kinds import is_proper_name
-from translate.glossary.text import comparable
+from translate.text import comparable
 from translate.glossary.model import Concept, Glossary
 from translate.langs import get_language
-from translate.langs.base import Folded, Language
+from translate.langs.base import Language
+from translate.text import Folded
 from translate.terms.match import Match
 
 _HOW_RANK = {"exact": 0, "folded": 1, "inflected": 2, "clitic": 3}
