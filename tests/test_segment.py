@@ -41,7 +41,7 @@ def test_seed_properties(seeds):
                 assert paragraph[seg.end].isspace(), where  # never inside a number, URL or word
                 last = seg.text.rstrip("\"'»”)").split()[-1].rstrip(".")
                 if seg.text.endswith("."):
-                    assert last.lower() not in language.abbreviations, where
+                    assert last.lower() not in language.segmentation.abbreviations, where
                     assert not (len(last) == 1 and last.isupper()), where  # an initial
                 assert not re.search(r"[^\W_]", nxt.text).group().islower(), where  # first letter
     lower_starts = [s.text[:20] for d in seeds for s in d.segments if s.text[0].islower()]

@@ -14,13 +14,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from translate.langs import get_language
+from translate.langs import DETECTABLE, LANGUAGES
 
 UNDETERMINED = "und"
-
-
-# The languages detection chooses among; their letters and stop words live in translate/langs.
-DETECTABLE = ("uk", "ru", "bg", "pl", "id", "en", "vi", "ar")
 
 _SCRIPT_RANGES = (
     ("Latin", 0x0041, 0x024F),
@@ -34,7 +30,7 @@ _SCRIPT_RANGES = (
 )
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_LANGUAGES = [get_language(code) for code in DETECTABLE]
+_LANGUAGES = [LANGUAGES[code] for code in DETECTABLE]
 _SCRIPT_LANGUAGES = {s: [lang.code for lang in _LANGUAGES if lang.script == s] for s, _, _ in _SCRIPT_RANGES}
 _CHAR_WEIGHT = 20.0  # telltale letters are rare: 5% of the letters is full evidence
 
@@ -53,8 +49,8 @@ def detect_scores(text: str) -> dict[str, float]:
     for lang in _LANGUAGES:
         share = scripts[lang.script] / letters
         script_letters = scripts[lang.script] or 1
-        telltale = sum(chars[c] for c in lang.telltale_letters) / script_letters
-        stop = sum(w in lang.stop_words for w in words) / len(words)
+        telltale = sum(chars[c] for c in lang.detection.telltale_letters) / script_letters
+        stop = sum(w in lang.detection.stop_words for w in words) / len(words)
         alone = _SCRIPT_LANGUAGES[lang.script] == [lang.code]  # the script alone names the language
         raw[lang.code] = share * (alone + min(1.0, _CHAR_WEIGHT * telltale) + stop + lang.detection_bonus(words))
     total = sum(raw.values())

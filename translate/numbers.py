@@ -6,7 +6,8 @@ resolved (``500 мільярдів`` = ``500 miliar`` = 5·10¹¹). Each quantit
 language-neutral ``key``: two texts state the same quantity when their keys are equal.
 
 The per-language data (decimal mark, thousands separators, scale, percent, month and currency
-words) lives in the language modules (``translate.langs``), never in ``if lang == ...``.
+words) is each language's :class:`~translate.langs.NumberFormat`, chosen by the language tag's
+region where a language's regions write numbers differently (ar-MA: "1,5"; ar-EG: "1.5").
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from translate.langs import Language, get_language
+from translate.langs import Language, NumberFormat, get_language, split_tag
 
 # Arabic-Indic and Extended Arabic-Indic digits to ASCII; one character to one, so offsets hold.
 # The Arabic thousands separator becomes a narrow no-break space; the Arabic decimal separator
@@ -82,6 +83,14 @@ class Quantity:
         return ("number" if self.kind == "money" else self.kind), self.value
 
 
+def number_format(lang: str | Language) -> NumberFormat:
+    """The number format of a language tag ("pl", "ar-MA") or language."""
+    if isinstance(lang, Language):
+        return lang.numbers
+    base, region = split_tag(lang)
+    return get_language(base).number_format(region)
+
+
 def number_value(token: str, lang: str | Language | None = None) -> list[str]:
     """The value(s) of a number token written in any locale, as canonical decimal strings.
 
@@ -91,7 +100,10 @@ def number_value(token: str, lang: str | Language | None = None) -> list[str]:
     both sides of a translation read an ambiguous number the same way. Groups that cannot be
     one number (``9.9.1988``) give each part's value.
     """
-    language = get_language(lang) if isinstance(lang, str) else lang
+    return _values(token, number_format(lang) if lang is not None else None)
+
+
+def _values(token: str, fmt: NumberFormat | None) -> list[str]:
     token = ascii_digits(token)
     decimal_part = ""
     if ARABIC_DECIMAL in token:
@@ -112,7 +124,7 @@ def number_value(token: str, lang: str | Language | None = None) -> list[str]:
     elif len(kinds) == 1:
         sep = seps[0]
         if len(seps) == 1 and sep in ".,":
-            if _lone_is_decimal(sep, groups, language):
+            if _lone_is_decimal(sep, groups, fmt):
                 int_groups, decimal_part = groups[:1], groups[1]
             else:
                 int_groups = groups
@@ -129,11 +141,11 @@ def number_value(token: str, lang: str | Language | None = None) -> list[str]:
     return [_canonical(value)]
 
 
-def _lone_is_decimal(sep: str, groups: list[str], language: Language | None) -> bool:
-    if language is not None and language.decimal_mark:
-        if sep == language.decimal_mark:
+def _lone_is_decimal(sep: str, groups: list[str], fmt: NumberFormat | None) -> bool:
+    if fmt is not None and fmt.decimal_mark:
+        if sep == fmt.decimal_mark:
             return True
-        if sep in language.group_marks:
+        if sep in fmt.group_marks:
             return len(groups[1]) != 3 or groups[0] == "0"
     return len(groups[1]) != 3 or groups[0] == "0"
 
@@ -149,8 +161,8 @@ def _canonical(number: str) -> str:
 
 
 def find_quantities(text: str, lang: str | Language) -> list[Quantity]:
-    """Every quantity of ``text`` (written in ``lang``), in text order."""
-    language = get_language(lang) if isinstance(lang, str) else lang
+    """Every quantity of ``text`` (written in ``lang``, a tag such as "uk" or "ar-MA"), in text order."""
+    fmt = number_format(lang)
     ascii_text = ascii_digits(text)
     skip = [m.span() for m in _URL.finditer(ascii_text)] if _maybe_url(ascii_text) else []
     out: list[Quantity] = []
@@ -163,7 +175,7 @@ def find_quantities(text: str, lang: str | Language) -> list[Quantity]:
         if start and _glued(ascii_text, start):
             continue  # part of an identifier (COVID-19, F1, a/b/c)
         if end < len(ascii_text) and ascii_text[end].isalpha() and not ascii_text[end] in "%٪":
-            if m.lastgroup == "number" and not _glued_unit(ascii_text, end, language):
+            if m.lastgroup == "number" and not _glued_unit(ascii_text, end, fmt):
                 continue
         if m.lastgroup == "iso":
             y, mo, d = (int(p) for p in m.group().split("-"))
@@ -175,7 +187,7 @@ def find_quantities(text: str, lang: str | Language) -> list[Quantity]:
             a, b = (p.strip() for p in m.group().split("/"))
             out.append(Quantity("ratio", f"{_canonical(a)}/{_canonical(b)}", text[start:end], start, end))
         else:
-            out.append(_number(text, ascii_text, start, end, language))
+            out.append(_number(text, ascii_text, start, end, fmt))
     return out
 
 
@@ -197,13 +209,13 @@ def _arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff"
 
 
-def _glued_unit(text: str, end: int, language: Language) -> bool:
+def _glued_unit(text: str, end: int, fmt: NumberFormat) -> bool:
     word = re.match(r"[^\W\d_]+", text[end:])
-    return bool(word) and word.group().lower() in language.number_scales
+    return bool(word) and word.group().lower() in fmt.scales
 
 
-def _number(text: str, ascii_text: str, start: int, end: int, language: Language) -> Quantity:
-    values = number_value(ascii_text[start:end], language)
+def _number(text: str, ascii_text: str, start: int, end: int, fmt: NumberFormat) -> Quantity:
+    values = _values(ascii_text[start:end], fmt)
     value = values[0] if len(values) == 1 else " ".join(values)
     kind, unit = "number", ""
     before = _BEFORE_CURRENCY.search(ascii_text[max(0, start - 5):start])
@@ -218,15 +230,15 @@ def _number(text: str, ascii_text: str, start: int, end: int, language: Language
         word = after.group("word")
         low = word.lower()
         bare = low.rstrip(".")
-        if bare in language.number_scales:
-            value = _canonical(str(Decimal(value) * language.number_scales[bare]))
+        if bare in fmt.scales:
+            value = _canonical(str(Decimal(value) * fmt.scales[bare]))
             end = after.end() - (len(word) - len(bare))
             after = _AFTER.match(ascii_text, end)
             continue
-        if bare in language.percent_words:
+        if bare in fmt.percent_words:
             kind, end = "percent", after.end() - (len(word) - len(bare))
             break
-        month = language.month_names.get(bare)
+        month = fmt.month_names.get(bare)
         if month and kind == "number" and value.isdigit() and 1 <= int(value) <= 31:
             year = re.match(r"\s+(\d{4})(?!\d)", ascii_text[after.end():])
             stop = after.end() - (len(word) - len(bare))
@@ -234,15 +246,15 @@ def _number(text: str, ascii_text: str, start: int, end: int, language: Language
                 stop = after.end() + year.end()
                 return _date(text, start, stop, int(year.group(1)), month, int(value))
             return Quantity("date", f"--{month:02d}-{int(value):02d}", text[start:stop], start, stop)
-        code = SYMBOLS.get(word) or _currency(bare, language)
+        code = SYMBOLS.get(word) or _currency(bare, fmt)
         if code:
             kind, unit, end = "money", code, after.end() - (len(word) - len(bare))
         break
     return Quantity(kind, value, text[start:end], start, end, unit)
 
 
-def _currency(word: str, language: Language) -> str:
-    for stem, code in language.currency_stems.items():
+def _currency(word: str, fmt: NumberFormat) -> str:
+    for stem, code in fmt.currency_stems.items():
         if word.startswith(stem):
             return code
     return ""

@@ -88,9 +88,9 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, language: Lan
     raw = before.split()[-1] if before else ""
     token = raw.strip(_OPENERS + _CLOSERS)
     word = token.lower()
-    if word in language.abbreviations:
+    if word in language.segmentation.abbreviations:
         return False
-    if word in language.abbreviations_before_number and following.group().isdigit():
+    if word in language.segmentation.before_number and following.group().isdigit():
         return False
     if len(token) == 1 and token.isupper():  # an initial
         return False

@@ -22,7 +22,8 @@ from translate.check.model import (
     Segment,
     Severity,
 )
-from translate.detect import DETECTABLE, detect_scores
+from translate.detect import detect_scores
+from translate.langs import DETECTABLE
 from translate.glossary.model import Glossary, Status
 from translate.text import comparable
 from translate.numbers import Quantity, compare_quantities, find_quantities

@@ -1,19 +1,40 @@
-"""One module per language: its segmentation exceptions, normalisation and inflection rules.
+"""One module per language behind one contract (``translate.langs.base``), and the one registry.
 
-Adding a language is adding a module ``translate/langs/<code>.py`` that defines ``LANGUAGE``.
+Adding a language is adding a module ``translate/langs/<code>.py`` that defines ``LANGUAGE``;
+every list of languages (those backtrans checks, translates and aligns, those detection tells
+apart, the test models' pairs) derives from :data:`LANGUAGES`.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from types import MappingProxyType
 
 from translate.errors import UsageError
-from translate.langs.base import Language
+from translate.langs.base import Detection, Language, NumberFormat, Segmentation
 
-KNOWN = ("uk", "pl", "id", "ar", "en", "vi")
+
+def _discover() -> dict[str, Language]:
+    found: dict[str, Language] = {}
+    for module in pkgutil.iter_modules(__path__):
+        if module.name != "base":
+            language = importlib.import_module(f"{__name__}.{module.name}").LANGUAGE
+            found[language.code] = language
+    return dict(sorted(found.items()))
+
+
+LANGUAGES = MappingProxyType(_discover())
+"""Every language with a module, by code."""
+KNOWN: tuple[str, ...] = tuple(code for code, lang in LANGUAGES.items() if not lang.detection_only)
+"""The languages backtrans recognises terms in, checks, translates from and aligns."""
+DETECTABLE: tuple[str, ...] = KNOWN + tuple(code for code in LANGUAGES if code not in KNOWN)
+"""The languages detection chooses among, on a tie in this order: the known ones, then those known to
+detection only (Russian and Bulgarian, so as not to take them for Ukrainian)."""
+
 # A BCP 47 tag as glossaries and interchange files use them: "uk", "pt-BR", "zh-Hant-TW".
 _CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 
@@ -23,15 +44,32 @@ def is_language_code(code: str) -> bool:
     return bool(_CODE.match(code))
 
 
+def split_tag(tag: str) -> tuple[str, str | None]:
+    """The language and region of a tag: "ar-MA" → ("ar", "MA"), "zh-Hant-TW" → ("zh", "TW"), "uk" → ("uk", None)."""
+    base, *subtags = tag.strip().replace("_", "-").split("-")
+    region = next((s.upper() for s in subtags if len(s) == 2 and s.isalpha() or len(s) == 3 and s.isdigit()), None)
+    return base.lower(), region
+
+
+@lru_cache(maxsize=None)
+def get_language(code: str) -> Language:
+    """The rules of language ``code`` (a region tag such as ar-MA is its language); a generic
+    Language for any other code."""
+    base, _ = split_tag(code)
+    return LANGUAGES.get(base) or Language(code=base)
+
+
 def require_language(code: str, also: Iterable[str] = (), option: str = "--lang") -> str:
-    """``code`` checked as a command-line language: a known language or one of ``also``.
+    """``code`` checked as a command-line language: a known language (or a region of one, "ar-MA")
+    or one of ``also``; returned as its language code ("ar"), region dropped.
 
     ``also`` names codes the command can still work with (e.g. the languages a glossary
-    has terms in); anything else is most likely a typo and a BacktransError.
+    has terms in); anything else is most likely a typo and a UsageError.
     """
     allowed = {*KNOWN, *also}
-    if code.lower() in {c.lower() for c in allowed} and is_language_code(code):
-        return code
+    tag = normalise_language(code)
+    if tag is not None and tag.lower() in {c.lower() for c in allowed}:
+        return tag
     raise UsageError(f"{option}: unknown language {code!r}; expected one of {', '.join(sorted(allowed))}")
 
 
@@ -65,17 +103,8 @@ def language_variant(code: str) -> str:
     return code.strip().replace("_", "-").lower()
 
 
-@lru_cache(maxsize=None)
-def get_language(code: str) -> Language:
-    """The rules for language ``code``; a generic Language for codes without a module."""
-    code = code.lower()
-    if not code.isalpha():
-        return Language(code=code)
-    try:
-        module = importlib.import_module(f"translate.langs.{code}")
-    except ModuleNotFoundError:
-        return Language(code=code)
-    return module.LANGUAGE
-
-
-__all__ = ["KNOWN", "Language", "get_language", "is_language_code", "language_variant", "normalise_language", "require_language"]
+__all__ = [
+    "DETECTABLE", "KNOWN", "LANGUAGES", "Detection", "Language", "NumberFormat", "Segmentation",
+    "get_language", "is_language_code", "language_variant", "normalise_language", "require_language",
+    "split_tag",
+]

@@ -3,7 +3,7 @@
 import re
 from itertools import product
 
-from translate.langs.base import Language
+from translate.langs.base import Detection, Language, NumberFormat, Segmentation
 
 # Proclitics: a conjunction (و ف), then a preposition (ب ل ك) or لل (ل + article), then ال.
 _PROCLITICS = re.compile(r"^[وف]?(?:[بكل]?(?:ال)?|لل)$")
@@ -45,8 +45,29 @@ class Arabic(Language):
     name = "Arabic"
     script = "Arabic"
     cased = False
-    abbreviations = frozenset({"د", "أ", "أ.د", "ص", "ج", "ت"})  # "م." (year or engineer) may end a sentence
-    stop_words = frozenset("أن إلى التي الذي بين ذلك على عن في قد كان لم ما مع من هذا هذه".split())
+    segmentation = Segmentation(
+        abbreviations=frozenset({"د", "أ", "أ.د", "ص", "ج", "ت"}),  # "م." (year or engineer) may end a sentence
+    )
+    detection = Detection(
+        stop_words=frozenset("أن إلى التي الذي بين ذلك على عن في قد كان لم ما مع من هذا هذه".split()),
+    )
+    numbers = NumberFormat(
+        decimal_mark=".",  # as the seeds write numbers; the Arabic separators ٫ ٬ are unambiguous
+        group_marks=",",
+        scales={
+            **dict.fromkeys(("تريليون", "تريليونات"), 10**12),
+            **dict.fromkeys(("مليار", "مليارات", "ملياري", "بليون"), 10**9),
+            **dict.fromkeys(("مليون", "ملايين", "مليوني"), 10**6),
+            **dict.fromkeys(("ألف", "آلاف", "ألفا", "الف", "الاف"), 10**3),
+        },
+        percent_words=frozenset({"بالمئة", "بالمائة", "بالمية"}),
+        month_names={m: i for i, ms in enumerate((
+            ("يناير", "كانون الثاني"), ("فبراير", "شباط"), ("مارس", "آذار"), ("أبريل", "نيسان"),
+            ("مايو", "أيار"), ("يونيو", "حزيران"), ("يوليو", "تموز"), ("أغسطس", "آب"),
+            ("سبتمبر", "أيلول"), ("أكتوبر", "تشرين الأول"), ("نوفمبر", "تشرين الثاني"),
+            ("ديسمبر", "كانون الأول")), 1) for m in ms},
+        currency_stems={"دونغ": "VND", "دولار": "USD", "يورو": "EUR"},
+    )
 
     camel_boundary = False
     # The alef that carries the accusative tanween ("قراراً") follows the word it ends.
@@ -87,23 +108,6 @@ class Arabic(Language):
     def transliterate(self, text: str) -> str:
         """A rough Latin rendering (consonant skeleton plus long vowels)."""
         return "".join(_TRANSLIT.get(ch, ch) for ch in self.fold_term(text))
-
-    # --- numbers (translate.numbers) ----------------------------------------------------------
-    decimal_mark = "."  # as the seeds write numbers; the Arabic separators ٫ ٬ are unambiguous
-    group_marks = ","
-    number_scales = {
-        **dict.fromkeys(("تريليون", "تريليونات"), 10**12),
-        **dict.fromkeys(("مليار", "مليارات", "ملياري", "بليون"), 10**9),
-        **dict.fromkeys(("مليون", "ملايين", "مليوني"), 10**6),
-        **dict.fromkeys(("ألف", "آلاف", "ألفا", "الف", "الاف"), 10**3),
-    }
-    percent_words = frozenset({"بالمئة", "بالمائة", "بالمية"})
-    month_names = {m: i for i, ms in enumerate((
-        ("يناير", "كانون الثاني"), ("فبراير", "شباط"), ("مارس", "آذار"), ("أبريل", "نيسان"),
-        ("مايو", "أيار"), ("يونيو", "حزيران"), ("يوليو", "تموز"), ("أغسطس", "آب"),
-        ("سبتمبر", "أيلول"), ("أكتوبر", "تشرين الأول"), ("نوفمبر", "تشرين الثاني"),
-        ("ديسمبر", "كانون الأول")), 1) for m in ms}
-    currency_stems = {"دونغ": "VND", "دولار": "USD", "يورو": "EUR"}
 
 
 LANGUAGE = Arabic()

@@ -1,40 +1,102 @@
-"""The base class every language module specialises."""
+"""The contract every language module fulfils: one :class:`Language` with four facets.
+
+- **segmentation** (:class:`Segmentation`): where a '.' does not end a sentence;
+- **detection** (:class:`Detection`, plus :meth:`Language.detection_bonus`): what tells the
+  language apart from the others of its script;
+- **recognition** (the methods under "recognition"): the surface forms a glossary term takes
+  (declension, clitics, spelling variants), word boundaries, transliteration to Latin;
+- **numbers** (:class:`NumberFormat`, :meth:`Language.number_format`): how numbers, scale
+  words, per cent, dates and money are written, by region where the language's regions differ.
+
+Behaviour is reached through the language, never through ``if lang == ...``. A code without a
+module gets this generic Language: Latin-script rules, no inflection, numbers read by their shape.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 
 from translate.text import Folded, FoldTable, build_fold_table, fold, fold_term
 
+_EMPTY: Mapping = MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    """Lower-cased tokens (without their final '.') after which a '.' does not end a sentence;
+    ``before_number`` only when a digit follows ("No. 5")."""
+
+    abbreviations: frozenset[str] = frozenset()
+    before_number: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Letters only this language uses within its script, and its commonest lower-case words."""
+
+    telltale_letters: str = ""
+    stop_words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class NumberFormat:
+    """How a language (or one region of it) writes quantities, as ``translate.numbers`` reads them.
+
+    ``decimal_mark`` "" means unknown: a lone separator before exactly three digits is then a
+    thousands separator, as both sides of a translation would read it. Words are lower case,
+    without a final '.'.
+    """
+
+    decimal_mark: str = ""
+    group_marks: str = ""
+    scales: Mapping[str, int] = field(default_factory=lambda: _EMPTY)  # "мільярдів" -> 10**9
+    percent_words: frozenset[str] = frozenset()
+    month_names: Mapping[str, int] = field(default_factory=lambda: _EMPTY)  # as after a day number
+    currency_stems: Mapping[str, str] = field(default_factory=lambda: _EMPTY)  # "донг" -> "VND"
+
 
 class Language:
-    """Language rules reached through the language code, never through ``if lang == ...``."""
+    """The rules of one language; subclasses set the facets and override the recognition methods."""
 
     code: str = "xx"
     name: str = "generic"
     script: str = "Latin"
     # The script has capital letters, so a capital can tell a name (not so in Arabic).
     cased: bool = True
-    # Lower-cased tokens (without their final '.') after which a '.' does not end a sentence.
-    abbreviations: frozenset[str] = frozenset()
-    # '.' after these does not end a sentence when a digit follows ("No. 5").
-    abbreviations_before_number: frozenset[str] = frozenset()
-    # Language detection: letters only this language uses in its script, and its stop words.
-    telltale_letters: str = ""
-    stop_words: frozenset[str] = frozenset()
+    # Known to language detection only (so that Russian is not taken for Ukrainian): no
+    # recognition rules, not offered as a language to check, translate from or align.
+    detection_only: bool = False
 
-    def detection_bonus(self, words: list[str]) -> float:
-        """Extra evidence for this language from lower-case ``words`` (0 by default)."""
-        return 0.0
+    segmentation: Segmentation = Segmentation()
+    detection: Detection = Detection()
+    numbers: NumberFormat = NumberFormat()
 
     def __init__(self, code: str | None = None) -> None:
         if code is not None:
             self.code = code
 
-    # --- term recognition -------------------------------------------------------------
-    # Characters folded on top of the generic folding (lower case, no combining marks).
-    extra_folds: dict[str, str] = {}
-    # Clitics that may follow a term inside the same word ("'s" in English), normalised.
+    def __repr__(self) -> str:
+        return f"<Language {self.code}>"
+
+    # --- detection ----------------------------------------------------------------------------
+
+    def detection_bonus(self, words: list[str]) -> float:
+        """Extra evidence for this language from lower-case ``words`` (0 by default)."""
+        return 0.0
+
+    # --- numbers ------------------------------------------------------------------------------
+
+    def number_format(self, region: str | None = None) -> NumberFormat:
+        """The number format of ``region`` ("MA" of ar-MA); the language's own by default."""
+        return self.numbers
+
+    # --- recognition --------------------------------------------------------------------------
+    # Characters folded on top of the generic matching fold (lower case, no combining marks).
+    extra_folds: Mapping[str, str] = _EMPTY
+    # Clitics that may follow a term inside the same word ("'s" in English), in matching form.
     suffix_clitics: tuple[str, ...] = ()
     # A case change inside a word ("БʼєнДжерело": scraped text glued together) is a boundary.
     camel_boundary: bool = True
@@ -42,7 +104,7 @@ class Language:
     @cached_property
     def fold_table(self) -> FoldTable:
         """``str.translate`` table of this language's matching form (see ``translate.text``)."""
-        return build_fold_table(self.extra_folds)
+        return build_fold_table(dict(self.extra_folds))
 
     def fold(self, text: str) -> Folded:
         """``text`` in this language's matching form, with offsets back (``translate.text.fold``)."""
@@ -53,7 +115,7 @@ class Language:
         return fold_term(term, self.fold_table)
 
     def forms(self, term: str, *, name: bool) -> list[tuple[str, str]]:
-        """Surface forms of ``term`` as (form, how); how is "exact" or "inflected".
+        """Surface forms of ``term`` as (form, how); how is "exact", "inflected" or "folded".
 
         ``name`` tells a proper name (declined by rule) from a common term (a noun phrase).
         The base language does not inflect.
@@ -71,19 +133,3 @@ class Language:
     def transliterate(self, text: str) -> str:
         """A Latin rendering of ``text`` for fuzzy comparison (Latin scripts: folded as is)."""
         return self.fold_term(text)
-
-    def __repr__(self) -> str:
-        return f"<Language {self.code}>"
-
-    # --- numbers (translate.numbers) ----------------------------------------------------------
-    # The decimal mark and thousands separators of the usual number format ("1,5" vs "1.5").
-    decimal_mark: str = ""  # "": unknown, a lone separator before three digits is thousands
-    group_marks: str = ""
-    # Lower-case scale words after a number, without a final '.': "мільярдів" -> 10**9.
-    number_scales: dict[str, int] = {}
-    # Lower-case words meaning "per cent" after a number.
-    percent_words: frozenset[str] = frozenset()
-    # Lower-case month names (as written after a day number) -> month number.
-    month_names: dict[str, int] = {}
-    # Lower-case currency word stems -> ISO 4217 code ("донг" -> "VND").
-    currency_stems: dict[str, str] = {}

@@ -3,7 +3,7 @@
 import re
 from itertools import product
 
-from translate.langs.base import Language
+from translate.langs.base import Detection, Language, NumberFormat, Segmentation
 
 _VOWELS = set("aeiouyąęó")
 # Endings a Vietnamese name element takes in Polish ("Vinha", "Nguyenem", "Dungowi", "Vinhu").
@@ -144,16 +144,35 @@ class Polish(Language):
     code = "pl"
     name = "Polish"
     script = "Latin"
-    abbreviations = frozenset({
-        "m.in", "r", "tys", "mln", "mld", "ul", "al", "pl", "ok", "godz", "nr", "dr", "prof", "hab",
-        "inż", "mgr", "ds", "św", "gen", "płk", "mjr", "ks", "tzw", "tj", "np", "ww", "wg",
-        "woj", "pow", "gm", "ust", "art", "pkt", "poz", "str", "s", "tel", "red", "zob", "ur",
-    })  # lower-cased, without the final "."; "itd.", "itp." may end a sentence, so they are not here
-    telltale_letters = "ąęłśżźćń"
-    stop_words = frozenset((
-        "a co dla do i ich jak jest które który na nie o od oraz po przez się są to w z "
-        "ze że "
-    ).split())
+    segmentation = Segmentation(
+        abbreviations=frozenset({
+            "m.in", "r", "tys", "mln", "mld", "ul", "al", "pl", "ok", "godz", "nr", "dr", "prof", "hab",
+            "inż", "mgr", "ds", "św", "gen", "płk", "mjr", "ks", "tzw", "tj", "np", "ww", "wg",
+            "woj", "pow", "gm", "ust", "art", "pkt", "poz", "str", "s", "tel", "red", "zob", "ur",
+        }),  # lower-cased, without the final "."; "itd.", "itp." may end a sentence, so they are not here
+    )
+    detection = Detection(
+        telltale_letters="ąęłśżźćń",
+        stop_words=frozenset((
+            "a co dla do i ich jak jest które który na nie o od oraz po przez się są to w z "
+            "ze że "
+        ).split()),
+    )
+    numbers = NumberFormat(
+        decimal_mark=",",
+        group_marks=" \u00a0\u202f.",
+        scales={
+            **dict.fromkeys(("bilion", "biliona", "biliony", "bilionów"), 10**12),
+            **dict.fromkeys(("miliard", "miliarda", "miliardy", "miliardów", "mld"), 10**9),
+            **dict.fromkeys(("milion", "miliona", "miliony", "milionów", "mln"), 10**6),
+            **dict.fromkeys(("tysiąc", "tysiąca", "tysiące", "tysięcy", "tys"), 10**3),
+        },
+        percent_words=frozenset({"procent", "procenta", "procenty", "procentów", "procentach"}),
+        month_names={m: i for i, m in enumerate((
+            "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+            "września", "października", "listopada", "grudnia"), 1)},
+        currency_stems={"dong": "VND", "dolar": "USD", "złot": "PLN", "zł": "PLN", "euro": "EUR"},
+    )
 
     def extends(self, term: str, after: str) -> bool:
         """A term ending in a genitive complement, followed by a genitive plural adjective, is a
@@ -168,21 +187,6 @@ class Polish(Language):
         base = self.fold_term(term)
         return [(term, "exact")] + [(f, "inflected") for f in sorted(generated)
                                     if self.fold_term(f) != base]
-
-    # --- numbers (translate.numbers) ----------------------------------------------------------
-    decimal_mark = ","
-    group_marks = " \u00a0\u202f."
-    number_scales = {
-        **dict.fromkeys(("bilion", "biliona", "biliony", "bilionów"), 10**12),
-        **dict.fromkeys(("miliard", "miliarda", "miliardy", "miliardów", "mld"), 10**9),
-        **dict.fromkeys(("milion", "miliona", "miliony", "milionów", "mln"), 10**6),
-        **dict.fromkeys(("tysiąc", "tysiąca", "tysiące", "tysięcy", "tys"), 10**3),
-    }
-    percent_words = frozenset({"procent", "procenta", "procenty", "procentów", "procentach"})
-    month_names = {m: i for i, m in enumerate((
-        "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-        "września", "października", "listopada", "grudnia"), 1)}
-    currency_stems = {"dong": "VND", "dolar": "USD", "złot": "PLN", "zł": "PLN", "euro": "EUR"}
 
 
 LANGUAGE = Polish()

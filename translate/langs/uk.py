@@ -3,7 +3,7 @@
 from functools import lru_cache
 from itertools import product
 
-from translate.langs.base import Language
+from translate.langs.base import Detection, Language, NumberFormat, Segmentation
 
 # Endings of foreign names (masculine, 2nd declension) by grammatical slot; the locative
 # "і" alternates the stem's final г/к/х to з/ц/с ("Хайзионг" -> "Хайзионзі").
@@ -121,12 +121,33 @@ class Ukrainian(Language):
     code = "uk"
     name = "Ukrainian"
     script = "Cyrillic"
-    abbreviations = frozenset({
-        "р", "рр", "ст", "м", "с", "смт", "вул", "просп", "пл", "обл", "ім", "див", "напр", "т.зв",
-        "т.ч", "тис", "млн", "млрд", "проф", "акад", "доц", "канд", "п", "пп", "ч", "гл", "т", "ред",
-    })  # lower-cased, without the final "."; "т.д." and "ін." may end a sentence, so they are not here
-    telltale_letters = "іїєґ"
-    stop_words = frozenset("а але в від для до з за й на не по та також у це що щодо як який які є і із".split())
+    segmentation = Segmentation(
+        abbreviations=frozenset({
+            "р", "рр", "ст", "м", "с", "смт", "вул", "просп", "пл", "обл", "ім", "див", "напр", "т.зв",
+            "т.ч", "тис", "млн", "млрд", "проф", "акад", "доц", "канд", "п", "пп", "ч", "гл", "т", "ред",
+        }),  # lower-cased, without the final "."; "т.д." and "ін." may end a sentence, so they are not here
+    )
+    detection = Detection(
+        telltale_letters="іїєґ",
+        stop_words=frozenset("а але в від для до з за й на не по та також у це що щодо як який які є і із".split()),
+    )
+    numbers = NumberFormat(
+        decimal_mark=",",
+        group_marks=" \u00a0\u202f",
+        scales={
+            **dict.fromkeys(("трильйон", "трильйона", "трильйони", "трильйонів", "трлн"), 10**12),
+            **dict.fromkeys(("мільярд", "мільярда", "мільярди", "мільярдів", "млрд"), 10**9),
+            **dict.fromkeys(("мільйон", "мільйона", "мільйони", "мільйонів", "млн"), 10**6),
+            **dict.fromkeys(("тисяча", "тисячі", "тисяч", "тис"), 10**3),
+        },
+        percent_words=frozenset({"відсоток", "відсотка", "відсотки", "відсотків", "відсотках"}),
+        month_names={m: i for i, ms in enumerate((
+            ("січня", "січень"), ("лютого", "лютий"), ("березня", "березень"), ("квітня", "квітень"),
+            ("травня", "травень"), ("червня", "червень"), ("липня", "липень"), ("серпня", "серпень"),
+            ("вересня", "вересень"), ("жовтня", "жовтень"), ("листопада", "листопад"),
+            ("грудня", "грудень")), 1) for m in ms},
+        currency_stems={"донг": "VND", "долар": "USD", "гривн": "UAH", "євро": "EUR", "грн": "UAH"},
+    )
 
     def forms(self, term: str, *, name: bool) -> list[tuple[str, str]]:
         """Names decline by rule, party terms through pymorphy3's Ukrainian dictionary."""
@@ -139,23 +160,6 @@ class Ukrainian(Language):
         """Latin rendering (Ukrainian national transliteration, simplified)."""
         folded = text.lower().replace("’", "'").replace("ʼ", "'")
         return "".join(_TRANSLIT.get(ch, ch) for ch in folded)
-
-    # --- numbers (translate.numbers) ----------------------------------------------------------
-    decimal_mark = ","
-    group_marks = " \u00a0\u202f"
-    number_scales = {
-        **dict.fromkeys(("трильйон", "трильйона", "трильйони", "трильйонів", "трлн"), 10**12),
-        **dict.fromkeys(("мільярд", "мільярда", "мільярди", "мільярдів", "млрд"), 10**9),
-        **dict.fromkeys(("мільйон", "мільйона", "мільйони", "мільйонів", "млн"), 10**6),
-        **dict.fromkeys(("тисяча", "тисячі", "тисяч", "тис"), 10**3),
-    }
-    percent_words = frozenset({"відсоток", "відсотка", "відсотки", "відсотків", "відсотках"})
-    month_names = {m: i for i, ms in enumerate((
-        ("січня", "січень"), ("лютого", "лютий"), ("березня", "березень"), ("квітня", "квітень"),
-        ("травня", "травень"), ("червня", "червень"), ("липня", "липень"), ("серпня", "серпень"),
-        ("вересня", "вересень"), ("жовтня", "жовтень"), ("листопада", "листопад"),
-        ("грудня", "грудень")), 1) for m in ms}
-    currency_stems = {"донг": "VND", "долар": "USD", "гривн": "UAH", "євро": "EUR", "грн": "UAH"}
 
 
 LANGUAGE = Ukrainian()
