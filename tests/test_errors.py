@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from translate.errors import BacktransError, FormatError, GlossaryError, InputError, ModelError, UsageError
-from translate.formats.tbx import parse_tbx
+from translate.glossary.tbx import parse_tbx
 from translate.glossary import load_glossary
 from translate.glossary.edit import get_concept
 from translate.packages import find_route

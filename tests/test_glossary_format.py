@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from translate.errors import BacktransError
-from translate.formats.gloss import dump_gloss, parse_gloss
+from translate.glossary.gloss import dump_gloss, parse_gloss
 from translate.glossary import (
     Concept,
     Glossary,

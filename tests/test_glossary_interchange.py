@@ -10,9 +10,9 @@ import pytest
 from lxml import etree
 
 from translate.errors import BacktransError
-from translate.formats.convert import export_glossary, read_glossary_file
-from translate.formats.tabular import dump_tabular, parse_tabular
-from translate.formats.tbx import NS, dump_tbx, parse_tbx
+from translate.glossary.interchange import export_glossary
+from translate.glossary.tabular import dump_tabular, parse_tabular
+from translate.glossary.tbx import NS, dump_tbx, parse_tbx
 from translate.glossary import Concept, Glossary, Status, Term, load_glossary, shipped_glossary_path
 
 DATA = Path(__file__).resolve().parent / "data" / "glossary"
@@ -68,7 +68,7 @@ def test_tbx_v3_is_tbx_basic_dca_with_administrative_status():
 
 
 def test_tbx_v2_martif_with_tig_and_ntig_is_read():
-    g = read_glossary_file(DATA / "martif_v2.tbx")
+    g = load_glossary(DATA / "martif_v2.tbx")
     nd = g.get("nam-dinh")
     assert (nd.kind, nd.en, nd.vi) == ("place", "Nam Dinh", "Nam Định")
     assert nd.terms["pl"] == [Term("Nam Dinh", "pl", source="seeds/pl_nam_dinh_grassroots.txt")]
@@ -135,7 +135,7 @@ def malformed_files(tmp: Path) -> dict[str, tuple[Path, int | None, str]]:
 def test_malformed_files_raise_backtrans_error_with_line(tmp_path):
     for name, (path, line, words) in malformed_files(tmp_path).items():
         with pytest.raises(BacktransError) as err:
-            read_glossary_file(path)
+            load_glossary(path)
         assert err.value.line == line and words in err.value.message, (name, err.value)
 
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from translate.formats.convert import read_glossary_file
-from translate.formats.tabular import parse_tabular
-from translate.formats.tbx import NS, parse_tbx
+from translate.glossary.tabular import parse_tabular
+from translate.glossary.tbx import NS, parse_tbx
 from translate.glossary import Status, Term, load_glossary
 from translate.langs import normalise_language
 
@@ -146,7 +145,7 @@ def test_csv_wide_locale_columns_keep_their_own_companion_columns(tmp_path):
         "peoples-committee,party-term,People's Committee,People's Committee;Peoples Committee,;admitted,"
         "Ủy ban nhân dân,Народний комітет;Народний Комітет,;deprecated,Comitê Popular\n",
         encoding="utf-8")
-    for g in (read_glossary_file(source), _imported(source, tmp_path)):
+    for g in (load_glossary(source), _imported(source, tmp_path)):
         c = g.get("peoples-committee")
         assert (c.kind, c.en, c.vi) == ("party-term", "People's Committee", "Ủy ban nhân dân")
         assert c.terms == {

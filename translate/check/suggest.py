@@ -112,7 +112,7 @@ def _capitalised_runs(text: str) -> list[tuple[str, int, int]]:
 
 def write_suggestions(path: Path | str, suggestions: Glossary) -> None:
     """Write the candidates atomically, in the format named by the extension (.gloss default)."""
-    from translate.formats.convert import detect_format, export_glossary
+    from translate.glossary.interchange import detect_format, export_glossary
 
     path = Path(path)
     fmt = detect_format(path) if path.suffix else "gloss"

@@ -40,12 +40,9 @@ def resolve_glossary(path: Path | None, no_glossary: bool = False) -> "Glossary 
         if path is not None:
             raise UsageError("--glossary and --no-glossary exclude each other", path)
         return None
-    from translate.formats.convert import read_glossary_file
     from translate.glossary import load_glossary
 
-    if path is None or path.suffix.lower() in ("", ".gloss"):
-        return load_glossary(path)
-    return read_glossary_file(path)
+    return load_glossary(path)
 
 
 def _register() -> None:

@@ -54,13 +54,12 @@ def list_cmd(
     fmt: str = typer.Option("text", "--format", help="text or json."),
 ) -> None:
     """List concepts: id, kind, en, vi and (with --lang) the terms in that language."""
-    from translate.formats.convert import concept_record
     from translate.glossary import load_glossary
     from translate.glossary.edit import filter_concepts
 
     concepts = filter_concepts(load_glossary(_path(glossary)), kind, lang, text)
     if fmt == "json":
-        print(json.dumps([concept_record(c) for c in concepts], ensure_ascii=False, indent=2))
+        print(json.dumps([c.to_json() for c in concepts], ensure_ascii=False, indent=2))
         return
     if fmt != "text":
         raise UsageError(f"unknown --format {fmt!r} (text, json)")
@@ -207,10 +206,10 @@ def import_cmd(
     glossary: Optional[Path] = GlossaryOpt,
 ) -> None:
     """Merge the concepts of FILE into the glossary (nothing written when they conflict)."""
-    from translate.formats.convert import read_glossary_file
-    from translate.glossary.merge import import_into
+    from translate.glossary import load_glossary
+    from translate.glossary.edit import import_into
 
-    result = import_into(_path(glossary), read_glossary_file(file, fmt))
+    result = import_into(_path(glossary), load_glossary(file, fmt))
     _report_merge(result)
     print(f"imported {len(result.added)} new concept(s), extended {len(result.extended)}")
 
@@ -232,7 +231,7 @@ def export_cmd(
     glossary: Optional[Path] = GlossaryOpt,
 ) -> None:
     """Export the glossary as TBX, CSV or TSV."""
-    from translate.formats.convert import export_glossary
+    from translate.glossary.interchange import export_glossary
     from translate.glossary import load_glossary
 
     write_output(export_glossary(load_glossary(_path(glossary)), fmt, layout), output)
@@ -245,11 +244,11 @@ def merge_cmd(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Merged .gloss file (default: stdout)."),
 ) -> None:
     """Merge two glossaries; conflicts are listed (exit 1) and nothing is written."""
-    from translate.formats.convert import read_glossary_file
+    from translate.glossary import load_glossary
     from translate.glossary.merge import merge_glossaries
     from translate.glossary.store import glossary_text
 
-    result = merge_glossaries(read_glossary_file(a), read_glossary_file(b))
+    result = merge_glossaries(load_glossary(a), load_glossary(b))
     _report_merge(result)
     write_output(glossary_text(result.glossary, output), output)
     if output is not None:

@@ -1,1 +1,1 @@
-"""Interchange formats for glossaries: the native .gloss text, TBX, CSV/TSV."""
+"""Bilingual interchange files (TMX, XLIFF), read safely into one value; the safe XML parser."""

@@ -1,4 +1,8 @@
-"""Glossaries: concepts with canonical English and Vietnamese forms and per-language terms."""
+"""Glossaries: concepts with canonical English and Vietnamese forms and per-language terms.
+
+The model (``model``), its file formats (``gloss``, ``tbx``, ``tabular``, chosen in
+``interchange``), loading and locked saving (``store``), edits (``edit``), merging and validation.
+"""
 
 from translate.glossary.model import Concept, Glossary, Status, Term
 from translate.glossary.store import (

@@ -1,4 +1,4 @@
-"""Glossary maintenance: list, add, update, remove, re-parse an edited concept, locked."""
+"""Glossary maintenance: list, add, update, remove, re-parse an edited concept, import; every edit locked."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from translate.errors import GlossaryError, UsageError
-from translate.glossary.model import Concept, Glossary, Status, Term
+from translate.glossary.gloss import dump_gloss, parse_gloss
+from translate.glossary.merge import MergeResult, merge_glossaries
+from translate.glossary.model import Concept, Glossary, Status, Term, check_id
 from translate.glossary.store import editing
-from translate.text import strip_vietnamese_diacritics
 from translate.langs import normalise_language
 
 _STATUSES = {s.value: s for s in Status}
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
 def parse_term_spec(spec: str) -> Term:
@@ -36,19 +36,6 @@ def parse_term_spec(spec: str) -> Term:
     if not text or status not in _STATUSES:
         text, status = rest, "preferred"
     return Term(text, lang, _STATUSES[status])
-
-
-def check_id(concept_id: str) -> str:
-    """``concept_id`` when it is a readable slug (lower case, digits, single hyphens)."""
-    if not _ID.match(concept_id):
-        raise UsageError(f"id {concept_id!r} must be a slug such as 'hai-duong' (a-z, 0-9, '-')")
-    return concept_id
-
-
-def slug(text: str) -> str:
-    """A concept id made from a name: "Hải Dương" → "hai-duong" ('' when nothing is left)."""
-    ascii_only = strip_vietnamese_diacritics(text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")
 
 
 def filter_concepts(
@@ -138,8 +125,6 @@ def remove_concept(path: Path | str | None, concept_id: str) -> Concept:
 
 def concept_text(concept: Concept) -> str:
     """One concept in the ``.gloss`` format (what ``edit`` opens in the editor)."""
-    from translate.formats.gloss import dump_gloss
-
     return dump_gloss(Glossary([concept]))
 
 
@@ -149,8 +134,6 @@ def replace_concept_text(path: Path | str | None, concept_id: str, original: str
     ``original`` is the text the editor started from: when the concept changed in the file
     meanwhile (another editor saved first), nothing is written and an error says so.
     """
-    from translate.formats.gloss import parse_gloss
-
     parsed = parse_gloss(edited, "<edited concept>")
     if len(parsed) != 1:
         raise UsageError(f"the edited text must hold exactly one concept, not {len(parsed)}")
@@ -166,5 +149,18 @@ def replace_concept_text(path: Path | str | None, concept_id: str, original: str
         new.line = current.line
         index = glossary.concepts.index(current)
         glossary.concepts[index] = new
-        glossary.__post_init__()  # rebuild the id index after a possible rename
+        glossary.reindex()
     return new
+
+
+def import_into(path: Path | str | None, source: Glossary) -> MergeResult:
+    """Merge ``source`` into the glossary file ``path`` under its lock (it may not exist yet).
+
+    Nothing is written when the merge has conflicts.
+    """
+    with editing(path, create=True) as glossary:
+        result = merge_glossaries(glossary, source)
+        if not result.conflicts:
+            glossary.concepts = result.glossary.concepts
+            glossary.reindex()
+    return result

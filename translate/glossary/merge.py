@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from translate.glossary.model import CANONICAL_LANGUAGES, Glossary, Term
-from translate.langs import language_variant
+from translate.glossary.model import CANONICAL_LANGUAGES, Glossary
 
 
 @dataclass(frozen=True)
@@ -32,16 +31,6 @@ class MergeResult:
     conflicts: list[Conflict] = field(default_factory=list)
     added: list[str] = field(default_factory=list)  # ids taken from b
     extended: list[str] = field(default_factory=list)  # ids of a that gained terms from b
-
-
-def add_variant_term(terms: dict[str, list[Term]], given: dict[tuple[str, str], str], term: Term, tag: str) -> None:
-    """Append ``term`` to ``terms`` (by language) unless another variant of its language gave
-    the same term first: importers merge en-US and en-GB into en, the first one's status and
-    note standing. ``tag`` is the variant as the file names it; ``given`` maps each term's
-    key to the variant that gave it, over one concept."""
-    variant = language_variant(tag)
-    if given.setdefault(term.key, variant) == variant:
-        terms.setdefault(term.lang, []).append(term)
 
 
 def merge_glossaries(a: Glossary, b: Glossary) -> MergeResult:
@@ -97,20 +86,4 @@ def merge_glossaries(a: Glossary, b: Glossary) -> MergeResult:
                     owner.setdefault(t.key, (cb.id, t.line or cb.line))
         elif gained:
             result.extended.append(cb.id)
-    return result
-
-
-def import_into(target: Path | str | None, source: Glossary) -> MergeResult:
-    """Merge ``source`` into the glossary file ``target`` under its lock.
-
-    The file is written only when there are no conflicts (``target`` may not exist yet).
-    """
-    from translate.glossary.store import default_glossary_path, file_lock, load_glossary, save_glossary
-
-    path = Path(target) if target is not None else default_glossary_path()
-    with file_lock(path):
-        current = load_glossary(path) if path.exists() else Glossary(path=path, name=path.stem)
-        result = merge_glossaries(current, source)
-        if not result.conflicts:
-            save_glossary(result.glossary, path)
     return result

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
-from translate.text import comparable
+from translate.errors import UsageError
+from translate.langs import language_variant
+from translate.text import comparable, strip_vietnamese_diacritics
 
 
 # The languages whose canonical form is a field of the concept (every output is in one of them).
@@ -89,6 +92,16 @@ class Concept:
         """Every language the concept has a form in (en and vi always)."""
         return sorted(set(self.terms) | set(CANONICAL_LANGUAGES))
 
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready record (what ``glossary list --format json`` prints)."""
+        return {
+            "id": self.id, "kind": self.kind, "en": self.en, "vi": self.vi, "note": self.note,
+            "terms": {lang: [{"text": t.text, "status": t.status.value, "note": t.note, "source": t.source}
+                             for t in terms]
+                      for lang, terms in self.terms.items()},
+            "line": self.line,
+        }
+
 
 @dataclass
 class Glossary:
@@ -101,6 +114,10 @@ class Glossary:
     trailer: str = field(default="", compare=False)  # comment block after the last concept
 
     def __post_init__(self) -> None:
+        self.reindex()
+
+    def reindex(self) -> None:
+        """Rebuild the look-up by id after ``concepts`` was changed in place (a rename, a merge)."""
         self._by_id: dict[str, Concept] = {}
         for c in self.concepts:
             self._by_id.setdefault(c.id, c)  # first one wins, as in add(); validate() reports the rest
@@ -138,3 +155,29 @@ class Glossary:
                 self._by_id[concept.id] = concept
                 return
         self.add(concept)
+
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+
+def check_id(concept_id: str) -> str:
+    """``concept_id`` when it is a readable slug (lower case, digits, single hyphens)."""
+    if not _ID.match(concept_id):
+        raise UsageError(f"id {concept_id!r} must be a slug such as 'hai-duong' (a-z, 0-9, '-')")
+    return concept_id
+
+
+def slug(text: str) -> str:
+    """A concept id made from a name: "Hải Dương" → "hai-duong" ('' when nothing is left)."""
+    ascii_only = strip_vietnamese_diacritics(text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only.lower()).strip("-")
+
+
+def add_variant_term(terms: dict[str, list[Term]], given: dict[tuple[str, str], str], term: Term, tag: str) -> None:
+    """Append ``term`` to ``terms`` (by language) unless another variant of its language gave
+    the same term first: importers merge en-US and en-GB into en, the first one's status and
+    note standing. ``tag`` is the variant as the file names it; ``given`` maps each term's
+    key to the variant that gave it, over one concept."""
+    variant = language_variant(tag)
+    if given.setdefault(term.key, variant) == variant:
+        terms.setdefault(term.lang, []).append(term)

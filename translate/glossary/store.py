@@ -1,4 +1,4 @@
-"""Reading and writing glossary files: the shipped default, atomic saves, locked updates."""
+"""Glossary files: where the default one is, loading any format, atomic saves, locked edits."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Iterator
 
 from translate.errors import BacktransError, GlossaryError, OutputError, UsageError
-from translate.files import atomic_write_text, decode_utf8, read_bytes
+from translate.files import atomic_write_text
+from translate.glossary.gloss import dump_gloss, parse_gloss
+from translate.glossary.interchange import read_glossary
 from translate.glossary.model import Glossary
 
 ENV_VAR = "BACKTRANS_GLOSSARY"
@@ -34,17 +36,10 @@ def default_glossary_path() -> Path:
     return Path(override) if override else shipped_glossary_path()
 
 
-def read_glossary_text(path: Path) -> str:
-    """The text of a glossary file; a missing file or bad UTF-8 is a BacktransError."""
-    return decode_utf8(read_bytes(path), path, advice="; save the file as UTF-8")
-
-
-def load_glossary(path: Path | str | None = None) -> Glossary:
-    """Load a ``.gloss`` glossary (None: ``default_glossary_path()``)."""
-    from translate.formats.gloss import parse_gloss  # the format imports the model: import late
-
-    path = Path(path) if path is not None else default_glossary_path()
-    return parse_gloss(read_glossary_text(path), path)
+def load_glossary(path: Path | str | None = None, fmt: str | None = None) -> Glossary:
+    """The glossary at ``path`` in any format (.gloss, TBX, CSV, TSV: ``fmt`` or the extension);
+    None: ``default_glossary_path()``."""
+    return read_glossary(Path(path) if path is not None else default_glossary_path(), fmt)
 
 
 def glossary_text(glossary: Glossary, target: Path | str | None = None) -> str:
@@ -53,8 +48,6 @@ def glossary_text(glossary: Glossary, target: Path | str | None = None) -> str:
     A value the format cannot hold (an id with a newline from a CSV cell, say) is an error
     naming ``target``, so nothing writes a glossary that no command could load again.
     """
-    from translate.formats.gloss import dump_gloss, parse_gloss
-
     text = dump_gloss(glossary)
     try:
         parse_gloss(text, "<new text>")
@@ -92,13 +85,18 @@ def file_lock(path: Path) -> Iterator[None]:
 
 @contextmanager
 def editing(path: Path | str | None = None, *, create: bool = False) -> Iterator[Glossary]:
-    """Read-modify-write under a lock: the glossary yielded is saved when the block succeeds.
+    """Read-modify-write of a ``.gloss`` file under a lock: the glossary yielded is saved when the
+    block succeeds and changed it.
 
     Two editors running at once are serialised, so neither update is lost. ``create``
-    starts from an empty glossary when the file does not exist yet.
+    starts from an empty glossary when the file does not exist yet. The glossary installed
+    inside the package is refused: an upgrade would drop the edits.
     """
     path = Path(path) if path is not None else default_glossary_path()
-    if path.resolve() == _installed_glossary_path():
+    if path.suffix.lower() != ".gloss":
+        raise UsageError("only a .gloss glossary is edited in place: import this file into one "
+                         "(backtrans glossary import FILE -g team.gloss)", path)
+    if Path(os.path.realpath(path)) == _installed_glossary_path():
         # Inside site-packages: the next upgrade would silently drop the edits.
         raise GlossaryError(
             f"the glossary shipped inside the installed package is read-only: copy it (cp {path} team.gloss) "
@@ -108,5 +106,7 @@ def editing(path: Path | str | None = None, *, create: bool = False) -> Iterator
             glossary = Glossary(path=path, name=path.stem)
         else:
             glossary = load_glossary(path)
+        before = dump_gloss(glossary)
         yield glossary
-        save_glossary(glossary, path)
+        if dump_gloss(glossary) != before:
+            save_glossary(glossary, path)

@@ -24,9 +24,7 @@ from lxml import etree
 
 from translate.errors import FormatError
 from translate.formats.xml import local, parse_xml
-from translate.glossary.edit import slug
-from translate.glossary.merge import add_variant_term
-from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Status, Term
+from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Status, Term, add_variant_term, slug
 from translate.langs import normalise_language
 
 NS = "urn:iso:std:iso:30042:ed-2"
