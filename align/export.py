@@ -10,8 +10,8 @@ from lxml import etree
 
 from align.documents import AlignedDocuments, bead_text as _join
 from align.terms import TermLink, TermMatch
+from translate.formats.xml import XML_LANG
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _span(m: TermMatch | None) -> dict | None:

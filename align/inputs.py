@@ -11,8 +11,7 @@ from pathlib import Path
 
 from translate.files import read_text
 from translate.errors import InputError
-
-BILINGUAL_SUFFIXES = (".tmx", ".xlf", ".xliff")
+from translate.formats.bilingual import is_bilingual, read_bilingual
 
 
 @dataclass(frozen=True)
@@ -25,21 +24,13 @@ class Segments:
     source_lang: str | None = None
 
 
-def read_segments(path: Path | str) -> Segments:
-    """Read ``path``: plain text lines, or the units of a ``.tmx``/``.xlf``/``.xliff`` file
-    (target as the segment, source alongside; a unit without a target is a user error)."""
+def read_segments(path: Path | str, lang: str | None = None) -> Segments:
+    """Read ``path``: plain text lines, or the units of a TMX/XLIFF file (its targets, in
+    ``lang`` when given, as the segments, sources alongside; a unit without a target is an error)."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in BILINGUAL_SUFFIXES:
+    if not is_bilingual(path):
         return Segments(path, read_text(path).splitlines())
-    if suffix == ".tmx":
-        from translate.formats.tmx import read_tmx
-
-        bilingual = read_tmx(path)
-    else:
-        from translate.formats.xliff import read_xliff
-
-        bilingual = read_xliff(path)
+    bilingual = read_bilingual(path, lang)
     for unit in bilingual.units:
         if unit.target is None:
             raise InputError(f"unit {unit.id!r} has no target", path, unit.line)
@@ -47,5 +38,5 @@ def read_segments(path: Path | str) -> Segments:
         path,
         [u.target or "" for u in bilingual.units],
         [u.source for u in bilingual.units],
-        bilingual.source_lang.lower().replace("_", "-").split("-")[0] or None,
+        bilingual.source_lang or None,
     )

@@ -17,7 +17,7 @@ from align.documents import AlignedDocuments, Sentences, align_documents, read_s
 from align.export import to_tmx, to_tsv
 from align.terms import TermLink, TermMatch
 from tests.helpers import REPO, SEEDS, run_cli
-from translate.formats.tmx import read_tmx
+from translate.formats.bilingual import read_bilingual
 from translate.glossary import load_glossary
 
 UK = [
@@ -130,7 +130,7 @@ def test_tmx_marks_term_pairs_with_matching_x(aligned):
 def test_tmx_reads_back_as_the_plain_texts(aligned, tmp_path):
     out = tmp_path / "terms.tmx"
     out.write_bytes(to_tmx(aligned))
-    units = read_tmx(out).units
+    units = read_bilingual(out).units
     assert [(u.source, u.target) for u in units] == list(zip(UK, EN))
 
 

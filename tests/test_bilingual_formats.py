@@ -6,14 +6,13 @@ import pytest
 
 from tests.helpers import REPO
 from translate.errors import BacktransError
-from translate.formats.tmx import read_tmx
-from translate.formats.xliff import read_xliff
+from translate.formats.bilingual import read_bilingual
 
 DATA = REPO / "tests" / "data" / "check"
 
 
 def test_tmx_units_and_native_code_dropped():
-    f = read_tmx(DATA / "units.tmx", "uk")
+    f = read_bilingual(DATA / "units.tmx", "uk")
     assert (f.source_lang, f.target_lang) == ("en", "uk")
     assert [u.id for u in f.units] == ["1", "2"]
     assert f.units[0].source == "Revenue reached 8,850.26 billion dong, up 14.62%."
@@ -22,22 +21,22 @@ def test_tmx_units_and_native_code_dropped():
 
 
 def test_xliff_12_units_in_groups():
-    f = read_xliff(DATA / "units12.xlf")
+    f = read_bilingual(DATA / "units12.xlf")
     assert (f.source_lang, f.target_lang) == ("en", "pl")
     assert [(u.id, u.line) for u in f.units] == [("a1", 7), ("a2", 12)]
     assert f.units[1].target == f.units[1].source == "The Politburo met 4 times."
 
 
 def test_xliff_20_segments_keep_inline_text():
-    f = read_xliff(DATA / "units20.xlf")
+    f = read_bilingual(DATA / "units20.xlf")
     assert (f.source_lang, f.target_lang) == ("en", "id")
     assert [u.target for u in f.units] == ["Pendapatan mencapai 8.850,26 miliar dong.", "Naik 41,62%."]
 
 
-@pytest.mark.parametrize("reader, name, line", [(read_tmx, "broken.tmx", 7), (read_xliff, "broken.xlf", 5)])
-def test_malformed_files_name_file_and_line(reader, name, line):
+@pytest.mark.parametrize("name, line", [("broken.tmx", 7), ("broken.xlf", 5)])
+def test_malformed_files_name_file_and_line(name, line):
     with pytest.raises(BacktransError) as e:
-        reader(DATA / name)
+        read_bilingual(DATA / name)
     assert e.value.line == line and str(e.value).startswith(f"{DATA / name}:{line}: malformed XML")
 
 
@@ -45,7 +44,7 @@ def test_entities_are_refused(tmp_path):
     bomb = tmp_path / "bomb.tmx"
     bomb.write_text('<?xml version="1.0"?>\n<!DOCTYPE tmx [\n<!ENTITY a "aaaa">\n]>\n<tmx version="1.4"/>\n')
     with pytest.raises(BacktransError) as e:
-        read_tmx(bomb)
+        read_bilingual(bomb)
     assert e.value.line == 3
 
 
@@ -53,6 +52,37 @@ def test_wrong_root_and_version(tmp_path):
     other = tmp_path / "x.xlf"
     other.write_text('<xliff version="3.0"/>')
     with pytest.raises(BacktransError, match="unsupported XLIFF version"):
-        read_xliff(other)
+        read_bilingual(other)
+    named_tmx = tmp_path / "x.tmx"
+    named_tmx.write_bytes((DATA / "units12.xlf").read_bytes())
     with pytest.raises(BacktransError, match="not a TMX file"):
-        read_tmx(DATA / "units12.xlf")
+        read_bilingual(named_tmx)
+
+
+def test_unit_srclang_tags_and_target_choice(tmp_path):
+    tmx = tmp_path / "multi.tmx"
+    tmx.write_text('''<?xml version="1.0"?>
+<tmx version="1.4"><header srclang="en-US" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="t" creationtoolversion="1"/>
+<body>
+<tu><tuv xml:lang="en-US"><seg>One.</seg></tuv><tuv xml:lang="de-DE"><seg>Eins.</seg></tuv><tuv xml:lang="fr-FR"><seg>Un.</seg></tuv></tu>
+<tu srclang="fr-FR"><tuv xml:lang="en-US"><seg>Two.</seg></tuv><tuv xml:lang="fr-FR"><seg>Deux.</seg></tuv></tu>
+</body></tmx>''', encoding="utf-8")
+    f = read_bilingual(tmx, "fr")
+    assert (f.source_lang, f.target_lang) == ("en", "fr")
+    assert [(u.source, u.target) for u in f.units] == [("One.", "Un."), ("Deux.", None)]  # unit 2's source is fr
+    assert [(u.source, u.target) for u in read_bilingual(tmx).units] == [("One.", "Eins."), ("Deux.", "Two.")]
+    with pytest.raises(BacktransError, match="target language is pl, not uk"):
+        read_bilingual(DATA / "units12.xlf", "uk")
+
+
+def test_an_xlz_package_is_read_through_its_xliff(tmp_path):
+    import zipfile
+
+    xlz = tmp_path / "job.xlz"
+    with zipfile.ZipFile(xlz, "w") as zf:
+        zf.writestr("skeleton.skl", "...")
+        zf.writestr("content.xlf", (DATA / "units12.xlf").read_bytes())
+    assert [u.id for u in read_bilingual(xlz).units] == ["a1", "a2"]
+    (tmp_path / "bad.xlz").write_bytes(b"not a zip")
+    with pytest.raises(BacktransError, match="not an .xlz"):
+        read_bilingual(tmp_path / "bad.xlz")

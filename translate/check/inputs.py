@@ -7,9 +7,9 @@ from pathlib import Path
 
 from translate.check.model import CheckedDocument, Segment
 from translate.errors import InputError, UsageError
+from translate.formats.bilingual import SUFFIXES, is_bilingual, read_bilingual
 from translate.segment import read_segmented
 
-BILINGUAL_SUFFIXES = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".xlz": "xliff"}
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 
 
@@ -20,7 +20,7 @@ def expand_targets(targets: list[str | Path]) -> list[Path]:
         path = Path(target)
         if path.is_dir():
             found.extend(sorted(p for p in path.rglob("*") if p.is_file()
-                                and p.suffix.lower() in TEXT_SUFFIXES | set(BILINGUAL_SUFFIXES)))
+                                and p.suffix.lower() in TEXT_SUFFIXES | set(SUFFIXES)))
         elif path.exists():
             found.append(path)
         elif glob.has_magic(str(target)):
@@ -36,28 +36,20 @@ def load_document(target: Path | str, lang: str, source: Path | str | None = Non
                   source_lang: str | None = None) -> CheckedDocument:
     """The document to check: a TMX/XLIFF file (by extension) or a text file, with its source."""
     target = Path(target)
-    kind = BILINGUAL_SUFFIXES.get(target.suffix.lower())
-    if kind is not None:
+    if is_bilingual(target):
         if source is not None:
             raise UsageError("a TMX/XLIFF file carries its own source: drop --source", target)
-        return read_bilingual(target, lang, source_lang)
+        return _bilingual(target, lang, source_lang)
     return read_plain(target, lang, source, source_lang)
 
 
-def read_bilingual(path: Path, lang: str, source_lang: str | None = None) -> CheckedDocument:
+def _bilingual(path: Path, lang: str, source_lang: str | None = None) -> CheckedDocument:
     """A TMX or XLIFF file as segments: one per unit with a target, its source attached."""
-    from translate.formats.tmx import read_tmx
-    from translate.formats.xliff import read_xliff
-
-    from translate.formats.tmx import same_lang
-
-    data = read_tmx(path, lang) if BILINGUAL_SUFFIXES[path.suffix.lower()] == "tmx" else read_xliff(path)
-    if data.target_lang and not same_lang(data.target_lang, lang):
-        raise UsageError(f"the file's target language is {data.target_lang}, not {lang}", path)
+    data = read_bilingual(path, lang)
     segments = [Segment(index=i, line=u.line, column=0, text=u.target, source=u.source,
                         source_line=u.line, unit=i)
                 for i, u in enumerate(u for u in data.units if u.target is not None)]
-    src_lang = source_lang or data.source_lang.split("-")[0].lower() or None
+    src_lang = source_lang or data.source_lang or None
     return CheckedDocument(path, lang, segments, src_lang, path)
 
 

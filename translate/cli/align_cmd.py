@@ -82,7 +82,7 @@ class ScoreFormat(str, Enum):
     json = "json"
 
 
-def _score_inputs(hyp: Path, ref: Path, src: Path | None, src_lang: str | None, langs: tuple[str, ...]):
+def _score_inputs(hyp: Path, ref: Path, src: Path | None, lang: str, src_lang: str | None, langs: tuple[str, ...]):
     """The documents to score and the source language (from a bilingual HYP when not given)."""
     from align.documents import pair_documents
     from align.inputs import read_segments
@@ -105,7 +105,7 @@ def _score_inputs(hyp: Path, ref: Path, src: Path | None, src_lang: str | None, 
         triples = [(hyp, ref, src)]
     docs = []
     for h, r, s in triples:
-        hs, rs = read_segments(h), read_segments(r)
+        hs, rs = read_segments(h, lang), read_segments(r, lang)
         hl, rl = hs.lines, rs.lines
         if len(hl) != len(rl):
             raise UsageError(f"{len(hl)} segments but the reference has {len(rl)}", h)
@@ -141,7 +141,7 @@ def score_command(
     lang = lang.lower()
     src_lang = src_lang.lower() if src_lang else None
     gloss = resolve_glossary(glossary, no_glossary)
-    docs, src_lang = _score_inputs(hyp, ref, src, src_lang, tuple(x for x in (lang, src_lang) if x))
+    docs, src_lang = _score_inputs(hyp, ref, src, lang, src_lang, tuple(x for x in (lang, src_lang) if x))
     recognise = glossary_recogniser(gloss) if gloss is not None else None
     expected_from = "source" if src_lang and all(d.srcs is not None for d in docs) else "reference"
     results = score_documents(docs, lang, recognise, src_lang)

@@ -1,19 +1,17 @@
-"""XLIFF reader (1.2 and 2.x): the translation units of a bilingual file (source, target, line)."""
+"""XLIFF 1.2 and 2.x: the translation units of a bilingual file (source, target, line)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from translate.errors import FormatError
-from translate.files import read_bytes
-from translate.formats.tmx import BilingualFile, BilingualUnit, inline_text
+from translate.formats.units import BilingualFile, BilingualUnit, inline_text
 from translate.formats.xml import local, parse_xml
 
 
-def read_xliff(path: Path | str) -> BilingualFile:
-    """The units of an XLIFF 1.2 (``trans-unit``) or 2.x (``unit``/``segment``) file."""
-    path = Path(path)
-    root = parse_xml(read_bytes(path), path)
+def parse_xliff(data: bytes, path: Path) -> BilingualFile:
+    """The units of an XLIFF 1.2 (``trans-unit``) or 2.x (``unit``/``segment``) document."""
+    root = parse_xml(data, path)
     if local(root) != "xliff":
         raise FormatError(f"not an XLIFF file: root element is <{local(root)}>", path, root.sourceline)
     version = root.get("version") or ""

@@ -9,6 +9,7 @@ from lxml import etree
 
 from translate.errors import FormatError
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Entity declarations (and the internal DTD subset that holds them) are where entity bombs
 # live; interchange files never need them.
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)

@@ -23,12 +23,11 @@ from pathlib import Path
 from lxml import etree
 
 from translate.errors import FormatError
-from translate.formats.xml import local, parse_xml
+from translate.formats.xml import XML_LANG, local, parse_xml
 from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Status, Term, add_variant_term, slug
 from translate.langs import normalise_language
 
 NS = "urn:iso:std:iso:30042:ed-2"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TO_TBX = {
     Status.PREFERRED: "preferredTerm-admn-sts",
     Status.ADMITTED: "admittedTerm-admn-sts",
