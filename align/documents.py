@@ -4,18 +4,19 @@ pairs at once (one lexicon for all); pairing the documents of two folders by nam
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from align.anchors import sentence_anchors
 from align.bead import Anchor, Bead
 from align.sentences import AlignerConfig, BeadCost, align_sentences
-from align.terms import TermLink, TermMatch, find_matches, link_terms
+from align.terms import TermLink, link_terms
 from translate.files import read_text
 from translate.errors import UsageError
 from translate.glossary.model import Glossary
 from translate.langs import KNOWN, get_language
 from translate.packages import ModelPackage
+from translate.terms import Match, find_terms
 
 
 @dataclass
@@ -162,17 +163,17 @@ class _Prepared:
     tgt_anchors: list[frozenset[Anchor]]
     cost: BeadCost | None
     translated: bool
-    src_matches: list[list[TermMatch]]
-    tgt_matches: list[list[TermMatch]]
+    src_matches: list[list[Match]]
+    tgt_matches: list[list[Match]]
 
 
-def _bead_matches(texts: list[str], matches: list[list[TermMatch]], ids: tuple[int, ...]) -> list[TermMatch]:
+def _bead_matches(texts: list[str], matches: list[list[Match]], ids: tuple[int, ...]) -> list[Match]:
     """The matches of a bead's sentences, with offsets into its :func:`bead_text`."""
-    out: list[TermMatch] = []
+    out: list[Match] = []
     offset = 0
     for i in ids:
         shift = offset - (len(texts[i]) - len(texts[i].lstrip()))
-        out += [replace(m, start=m.start + shift, end=m.end + shift) for m in matches[i]]
+        out += [m.shifted(shift) for m in matches[i]]
         offset += len(texts[i].strip()) + 1
     return out
 
@@ -187,8 +188,8 @@ def _prepare(src, tgt, extra_anchors, bead_cost, glossary, translate, packages) 
     if extra_anchors is not None:
         sa = [a | b for a, b in zip(sa, extra_anchors[0], strict=True)]
         ta = [a | b for a, b in zip(ta, extra_anchors[1], strict=True)]
-    sm = [find_matches(s, src.lang, glossary) for s in src.texts] if glossary is not None else []
-    tm = [find_matches(t, tgt.lang, glossary) for t in tgt.texts] if glossary is not None else []
+    sm = [find_terms(s, src.lang, glossary) for s in src.texts] if glossary is not None else []
+    tm = [find_terms(t, tgt.lang, glossary) for t in tgt.texts] if glossary is not None else []
     if glossary is not None:
         sa = [a | {Anchor("concept", m.concept) for m in ms} for a, ms in zip(sa, sm)]
         ta = [a | {Anchor("concept", m.concept) for m in ms} for a, ms in zip(ta, tm)]

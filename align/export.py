@@ -9,15 +9,17 @@ from datetime import datetime, timezone
 from lxml import etree
 
 from align.documents import AlignedDocuments, bead_text as _join
-from align.terms import TermLink, TermMatch
+from align.terms import TermLink
+from translate.terms import Match
 from translate.formats.xml import XML_LANG
 
 
 
-def _span(m: TermMatch | None) -> dict | None:
+def _span(m: Match | None) -> dict | None:
     if m is None:
         return None
-    return {"start": m.start, "end": m.end, "surface": m.surface, "term": m.term, "how": m.how,
+    start, end = m.span
+    return {"start": start, "end": end, "surface": m.surface, "term": m.term, "how": m.how.value,
             "deprecated": m.deprecated}
 
 
@@ -59,7 +61,7 @@ def term_cell(links: list[TermLink]) -> str:
     joined by ``"; "`` in link order, ``∅`` for a side without a span (so
     ``hai-duong:Хай Дуонгом=Hai Duong; party-member:членів партії=∅``); ``""`` for no links.
     For the reader's eye: the JSON export has the exact spans."""
-    def side(m: TermMatch | None) -> str:
+    def side(m: Match | None) -> str:
         return NO_COUNTERPART if m is None else m.surface
 
     return "; ".join(f"{link.concept}:{side(link.src)}={side(link.tgt)}" for link in links)
@@ -85,10 +87,12 @@ def to_tsv(aligned: AlignedDocuments) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _fits(m: TermMatch | None, text: str, taken: list[tuple[int, int, int]]) -> bool:
+def _fits(m: Match | None, text: str, taken: list[tuple[int, int, int]]) -> bool:
     """Whether ``m`` is a span of ``text`` that overlaps none already ``taken``."""
-    return (m is not None and 0 <= m.start < m.end <= len(text)
-            and all(m.end <= a or m.start >= b for a, b, _ in taken))
+    if m is None:
+        return False
+    start, end = m.span
+    return 0 <= start < end <= len(text) and all(end <= a or start >= b for a, b, _ in taken)
 
 
 def _seg(tuv: etree._Element, text: str, spans: list[tuple[int, int, int]]) -> None:
@@ -144,7 +148,7 @@ def to_tmx(aligned: AlignedDocuments, tool_version: str = "0.1.0") -> bytes:
             x += 1
             for m, taken in zip(sides, spans):
                 if m is not None:
-                    taken.append((m.start, m.end, x))
+                    taken.append((*m.span, x))
             etree.SubElement(tu, "prop", type="x-concept").text = f"{x} {link.concept}"
         for lang, text, taken in zip((aligned.src.lang, aligned.tgt.lang), texts, spans):
             _seg(etree.SubElement(tu, "tuv", {XML_LANG: lang}), text, taken)

@@ -8,8 +8,8 @@ uk, pl, id, ...); 'intl' for Arabic, whose punctuation (، ؛ ؟) 13a leaves glu
 Burmese (no spaces). 'flores200' is not used: it needs a SentencePiece model download.
 
 Term metrics (WMT21 terminology task, Alam et al. 2021; WMT23 consistency) take the glossary
-matches of each segment as lists of :class:`TermMatch` — from any callable, e.g.
-``align.terms.glossary_recogniser(glossary)`` over ``translate.recognise`` — so inflected forms count.
+matches of each segment as lists of :class:`Match` — from any callable, e.g.
+``align.terms.glossary_recogniser(glossary)`` over ``translate.terms`` — so inflected forms count.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-from align.terms import Recognise, TermMatch
+from align.terms import Recognise
+from translate.terms import Match
+from translate.terms.judge import Presence, judge
 
 BLEU_TOKENIZE: dict[str, str] = {
     "ar": "intl", "fa": "intl", "ur": "intl",
@@ -117,17 +119,14 @@ class TermScores:
     consistency: float = 0.0
 
 
-def exact_match(expected: Sequence[Sequence[TermMatch]], hyp: Sequence[Sequence[TermMatch]]) -> tuple[int, int]:
+def exact_match(expected: Sequence[Sequence[Match]], hyp: Sequence[Sequence[Match]]) -> tuple[int, int]:
     """(found, expected): concept occurrences of each expected segment that the hypothesis
-    segment renders (each hypothesis match used once; deprecated terms do not count)."""
+    segment renders (the term judge, LISTED: each hypothesis match used once; deprecated terms
+    do not count)."""
     found = total = 0
     for exp, got in zip(expected, hyp, strict=True):
-        avail = Counter(m.concept for m in got if not m.deprecated)
-        for m in exp:
-            total += 1
-            if avail[m.concept] > 0:
-                avail[m.concept] -= 1
-                found += 1
+        total += len(exp)
+        found += len(exp) - len(judge([m.concept for m in exp], got, Presence.LISTED).missing)
     return found, total
 
 
@@ -153,7 +152,7 @@ def _window(words: list[str], first: int, last: int, size: int) -> list[str]:
 
 def window_overlap(
     hyps: Sequence[str], refs: Sequence[str],
-    hyp_matches: Sequence[Sequence[TermMatch]], ref_matches: Sequence[Sequence[TermMatch]],
+    hyp_matches: Sequence[Sequence[Match]], ref_matches: Sequence[Sequence[Match]],
     window: int,
 ) -> float:
     """WMT21 window overlap: for each reference term occurrence paired with a hypothesis
@@ -171,9 +170,9 @@ def window_overlap(
         for concept in {m.concept for m in rm}:
             pairs = []
             for j, r in enumerate(m for m in rm if m.concept == concept):
-                ref_win = _window(rw, *_token_range(rs, r.start, r.end), window)
+                ref_win = _window(rw, *_token_range(rs, *r.span), window)
                 for k, h in enumerate(m for m in hm if m.concept == concept and not m.deprecated):
-                    hyp_win = _window(hw, *_token_range(hs, h.start, h.end), window)
+                    hyp_win = _window(hw, *_token_range(hs, *h.span), window)
                     cnt = sum((Counter(ref_win) & Counter(hyp_win)).values())
                     pairs.append((cnt / len(ref_win) if ref_win else 0.0, j, k))
             used_r, used_h = set(), set()
@@ -203,7 +202,7 @@ def _weighted_edit_rate(hyp: list[str], ref: list[str], term_ids: set[int], weig
 
 
 def one_minus_term(
-    hyps: Sequence[str], refs: Sequence[str], ref_matches: Sequence[Sequence[TermMatch]],
+    hyps: Sequence[str], refs: Sequence[str], ref_matches: Sequence[Sequence[Match]],
     weight: float = 2.0,
 ) -> float:
     """1 − TERm: 1 − mean over segments of a word error rate in which edits of reference term
@@ -213,12 +212,15 @@ def one_minus_term(
     rates = []
     for hyp, ref, rm in zip(hyps, refs, ref_matches, strict=True):
         rs = _tokens(ref)
-        ids = {k for m in rm for k in range(_token_range(rs, m.start, m.end)[0], _token_range(rs, m.start, m.end)[1] + 1)}
+        ids = set()
+        for m in rm:
+            first, last = _token_range(rs, *m.span)
+            ids.update(range(first, last + 1))
         rates.append(_weighted_edit_rate(hyp.split(), [ref[a:b] for a, b in rs], ids, weight))
     return 1.0 - sum(rates) / len(rates)
 
 
-def consistency(hyp_matches: Sequence[Sequence[TermMatch]]) -> float:
+def consistency(hyp_matches: Sequence[Sequence[Match]]) -> float:
     """WMT23-style consistency: over concepts met at least twice in the hypotheses, the share
     of their occurrences that use the concept's most frequent rendering (``term``, else the
     case-folded surface). 1.0 when no concept recurs."""
@@ -237,7 +239,7 @@ def consistency(hyp_matches: Sequence[Sequence[TermMatch]]) -> float:
 
 def term_scores(
     hyps: Sequence[str], refs: Sequence[str], lang: str, recognise: Recognise,
-    expected: Sequence[Sequence[TermMatch]] | None = None, windows: Sequence[int] = (2, 3),
+    expected: Sequence[Sequence[Match]] | None = None, windows: Sequence[int] = (2, 3),
 ) -> TermScores:
     """All terminology figures; ``recognise(text, lang)`` finds the matches of each hypothesis
     and reference segment. ``expected`` (e.g. the matches of the source segments) replaces

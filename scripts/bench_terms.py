@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO))
 
 from translate.glossary import Concept, Glossary, Status, Term, load_glossary  # noqa: E402
 from translate.langs import get_language  # noqa: E402
-from translate.recognise import Recogniser  # noqa: E402
+from translate.terms import Recogniser  # noqa: E402
 
 _ONSETS = ["b", "c", "d", "g", "h", "k", "l", "m", "n", "ng", "nh", "ph", "q", "s", "t", "th", "tr", "v", "x"]
 _RIMES = ["a", "an", "ang", "anh", "ao", "e", "en", "eo", "i", "inh", "o", "oc", "on", "ong", "u", "uan", "uc", "ung", "uy", "uong"]

@@ -34,7 +34,7 @@ sys.path.insert(0, str(REPO))
 from translate.files import read_text  # noqa: E402
 from translate.glossary import Glossary, load_glossary  # noqa: E402
 from translate.glossary.merge import merge_glossaries  # noqa: E402
-from translate.recognise import find_terms  # noqa: E402
+from translate.terms import find_terms  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -23,3 +23,13 @@ def run_cli(args: list[str], env_dir: Path | None = None, timeout: float = 600, 
     """Run `backtrans ARGS` in a subprocess; ``env_dir`` is the Argos packages folder it sees."""
     return subprocess.run([BACKTRANS, *args], capture_output=True, text=True, timeout=timeout,
                           env=cli_env(env_dir), **kwargs)
+
+
+def span_match(concept: str, start: int, end: int, surface: str = "", *, term: str = "",
+               deprecated: bool = False):
+    """A hand-made one-line ``Match`` of ``concept`` at [start, end) (for metric arithmetic)."""
+    from translate.glossary import Status
+    from translate.terms import How, Match
+
+    return Match(line=1, start=start, end=end, surface=surface, concept=concept, term=term, how=How.EXACT,
+                 offset=start, status=Status.DEPRECATED if deprecated else Status.PREFERRED)

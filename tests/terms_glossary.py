@@ -43,7 +43,7 @@ def small_glossary() -> Glossary:
 
 def found(text: str, lang: str, glossary: Glossary | None = None) -> list[tuple[str, str]]:
     """(surface, concept) of every match, in text order."""
-    from translate.recognise import find_terms
+    from translate.terms import find_terms
 
     return [(m.surface, m.concept) for m in find_terms(text, lang, glossary or GLOSSARY)]
 

@@ -15,7 +15,9 @@ from lxml import etree
 from align.bead import Bead
 from align.documents import AlignedDocuments, Sentences, align_documents, read_sentences
 from align.export import to_tmx, to_tsv
-from align.terms import TermLink, TermMatch
+from align.terms import TermLink
+from tests.helpers import span_match
+from translate.terms import Match
 from tests.helpers import REPO, SEEDS, run_cli
 from translate.formats.bilingual import read_bilingual
 from translate.glossary import load_glossary
@@ -151,11 +153,11 @@ def test_without_glossary_no_marks_and_an_empty_sixth_column(bare):
     assert [len(r) for r in rows] == [6, 6] and [r[5] for r in rows] == ["", ""]
 
 
-def _match(text: str, concept: str, surface: str, occurrence: int = 0) -> TermMatch:
+def _match(text: str, concept: str, surface: str, occurrence: int = 0) -> Match:
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(surface, start + 1)
-    return TermMatch(concept, start, start + len(surface), surface)
+    return span_match(concept, start, start + len(surface), surface)
 
 
 def test_overlapping_and_adjacent_spans_stay_well_formed():
@@ -167,7 +169,7 @@ def test_overlapping_and_adjacent_spans_stay_well_formed():
         # Overlaps on the target side only: marked in the source alone.
         TermLink("ky-hai", _match(src, "ky-hai", "Tu Ky"), _match(tgt, "ky-hai", "ongTu")),
         TermLink("tu-ky", None, _match(tgt, "tu-ky", "Tu Ky")),
-        TermLink("out", None, TermMatch("out", 10, 99, "?")),  # outside the text: skipped
+        TermLink("out", None, span_match("out", 10, 99, "?")),  # outside the text: skipped
     ]
     aligned = AlignedDocuments(Sentences([src], [True], "uk"), Sentences([tgt], [True], "en"),
                                [Bead((0,), (0,), 1.0)], [links])

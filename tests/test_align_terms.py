@@ -16,7 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from align.documents import Sentences, align_documents, document_key, pair_documents, read_sentences
-from align.terms import align_terms, find_matches
+from align.terms import align_terms
+from translate.terms import find_terms
 from translate.batch import translate_documents
 from translate.cli import _register, app
 from translate.engine import EngineSettings
@@ -50,7 +51,7 @@ def test_seed_terms_align_to_themselves_in_the_back_translation(seed, back_trans
     assert [(b.src, b.tgt) for b in aligned.beads] == [((i,), (i,)) for i in range(len(src.texts))]
     links = [link for per_bead in aligned.terms for link in per_bead]
     # Every concept occurrence of the seed is linked, to the same surface at the same offset.
-    assert len(links) == len(find_matches(seed.read_text(encoding="utf-8"), lang, glossary)) > 20
+    assert len(links) == len(find_terms(seed.read_text(encoding="utf-8"), lang, glossary)) > 20
     for link in links:
         assert link.src is not None and link.tgt is not None
         assert (link.src.start, link.src.surface) == (link.tgt.start, link.tgt.surface)
@@ -87,7 +88,7 @@ def test_concept_anchors_decide_which_sentence_was_dropped(glossary):
           "On Vo Van Kiet street, new trees were planted.",
           "In Thanh Phu, a big harvest festival was held."]
     # Every sentence names a concept, so every one carries a concept anchor.
-    assert all(find_matches(s, "uk", glossary) for s in uk) and all(find_matches(s, "en", glossary) for s in en)
+    assert all(find_terms(s, "uk", glossary) for s in uk) and all(find_terms(s, "en", glossary) for s in en)
     src, tgt = Sentences(uk, [False] * 6, "uk"), Sentences(en, [False] * 5, "en")
     with_glossary = align_documents(src, tgt, glossary=glossary)
     gold = [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,)), ((4,), (3,)), ((5,), (4,))]

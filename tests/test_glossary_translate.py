@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from translate.glossary import load_glossary
-from translate.recognise import find_terms
+from translate.terms import find_terms
 from tests.helpers import SEEDS, run_cli
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))

@@ -4,7 +4,7 @@ import pytest
 
 from tests.terms_glossary import GLOSSARY, found
 from translate.langs import get_language
-from translate.recognise import find_terms
+from translate.terms import find_terms
 
 
 @pytest.mark.parametrize("prefix", ["و", "ف", "ب", "ل", "ك", "وب", "فل", "ال", "وال", "بال", "لل", "ولل"])

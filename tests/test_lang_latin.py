@@ -3,7 +3,7 @@
 import unicodedata
 
 from tests.terms_glossary import GLOSSARY, found
-from translate.recognise import find_terms
+from translate.terms import find_terms
 
 
 def test_id_parentheses_and_case():

@@ -6,7 +6,7 @@ import sys
 
 from tests.helpers import REPO, run_cli
 from tests.terms_glossary import GLOSSARY, found, small_glossary
-from translate.recognise import Recogniser, find_terms
+from translate.terms import Recogniser, find_terms
 
 
 def test_offsets_lines_and_surface():

@@ -8,9 +8,12 @@ import pytest
 import sacrebleu
 
 from align.score import (
-    ScoreInput, TermMatch, bleu_tokenize, consistency, exact_match, mt_scores, one_minus_term,
+    ScoreInput, bleu_tokenize, consistency, exact_match, mt_scores, one_minus_term,
     score_documents, term_scores, window_overlap,
 )
+
+from tests.helpers import span_match
+from translate.terms import Match
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,11 +63,11 @@ REF = "The provincial Party Committee met the Party in Hai Duong province ."
 HYP = "The Party's committee-board met the Party in Hai Duong ."
 
 
-def _m(text: str, surface: str, concept: str, nth: int = 0, **kw) -> TermMatch:
+def _m(text: str, surface: str, concept: str, nth: int = 0, **kw) -> Match:
     start = -1
     for _ in range(nth + 1):
         start = text.index(surface, start + 1)
-    return TermMatch(concept, start, start + len(surface), surface, **kw)
+    return span_match(concept, start, start + len(surface), surface, **kw)
 
 
 REF_M = [_m(REF, "Party Committee", "committee"), _m(REF, "Party", "party", 1), _m(REF, "province", "province")]
@@ -87,7 +90,7 @@ def test_window_overlap_by_hand():
 
 def test_one_minus_term_by_hand():
     ref, hyp = "a b c d", "a x c d"
-    m = [TermMatch("t", 2, 3, "b")]
+    m = [span_match("t", 2, 3, "b")]
     # One substitution of a term word costs 2 over 4 reference words.
     assert one_minus_term([hyp], [ref], [m]) == pytest.approx(1 - 2 / 4)
     assert one_minus_term([hyp], [ref], [[]]) == pytest.approx(1 - 1 / 4)
@@ -96,12 +99,12 @@ def test_one_minus_term_by_hand():
 
 def test_consistency_by_hand():
     segs = [
-        [TermMatch("hd", 0, 1, "Hai Duong", term="Hai Duong")],
-        [TermMatch("hd", 0, 1, "Hai Duong", term="Hai Duong")],
-        [TermMatch("hd", 0, 1, "Haiduong", term="Haiduong"), TermMatch("x", 0, 1, "once")],
+        [span_match("hd", 0, 1, "Hai Duong", term="Hai Duong")],
+        [span_match("hd", 0, 1, "Hai Duong", term="Hai Duong")],
+        [span_match("hd", 0, 1, "Haiduong", term="Haiduong"), span_match("x", 0, 1, "once")],
     ]
     assert consistency(segs) == pytest.approx(2 / 3)
-    assert consistency([[TermMatch("x", 0, 1, "once")]]) == 1.0
+    assert consistency([[span_match("x", 0, 1, "once")]]) == 1.0
 
 
 def test_term_scores_with_a_recogniser_callable():

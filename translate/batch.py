@@ -23,7 +23,8 @@ from translate.glossary.model import Glossary
 from translate.journal import Journal
 from translate.packages import ModelPackage, find_route, installed_packages
 from translate.segment import read_segmented
-from translate.verify import PROTECT, Checked, Verdict, translate_verified, verify
+from translate.terms.judge import Verdict
+from translate.verify import PROTECT, Checked, translate_verified, verify
 
 JOURNAL_NAME = ".backtrans-journal.jsonl"
 

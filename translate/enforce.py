@@ -20,7 +20,7 @@ from typing import Collection, Iterable
 from translate.glossary.model import Glossary
 from translate.text import script_of
 from translate.langs import get_language
-from translate.recognise import Match, find_terms
+from translate.terms import Match, find_terms
 
 _GAP = 3  # characters of damage allowed between two letters of a surrogate ("Hai - Duong")
 

@@ -9,39 +9,18 @@ failing segment the repair strategies in order, keeping the best output and its 
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from translate.enforce import canonicalise, protect, restore
-from translate.glossary.model import Glossary, Status
-from translate.recognise import find_terms
+from translate.glossary.model import Glossary
+from translate.terms import find_terms
+from translate.terms.judge import Presence, Verdict, judge
 
 PROTECT = "protect"  # terms replaced by their canonical forms, restored after translation
 RECOGNISE = "protect+recognise"  # the same output, other renderings the recogniser knows rewritten
 TERM_LEFT_IN = "term-left-in"  # failing terms left for the model, its renderings found and rewritten
 STRATEGIES = (PROTECT, RECOGNISE, TERM_LEFT_IN)
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """The glossary check of one output: concept ids that are missing, extra or deprecated."""
-
-    missing: tuple[str, ...] = ()
-    extra: tuple[str, ...] = ()
-    deprecated: tuple[str, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return not (self.missing or self.extra or self.deprecated)
-
-    @property
-    def faults(self) -> int:
-        return len(self.missing) + len(self.extra) + len(self.deprecated)
-
-    def to_json(self) -> dict:
-        return {"ok": self.ok, "missing": list(self.missing), "extra": list(self.extra),
-                "deprecated": list(self.deprecated)}
 
 
 @dataclass(frozen=True)
@@ -57,25 +36,9 @@ def verify(expected: Sequence[str], output: str, target_lang: str, glossary: Glo
     """Check ``output`` (in ``target_lang``) against the concept ids recognised in its source.
 
     ``expected`` lists a concept once per occurrence in the source; the output must hold its
-    canonical form at least as often, written exactly (the recogniser finds it, case and
-    spelling as in the glossary).
+    canonical form at least as often, written exactly (``translate.terms.judge``, CANONICAL).
     """
-    wanted = Counter(expected)
-    exact: Counter = Counter()
-    seen: list[str] = []
-    deprecated: list[str] = []
-    for m in find_terms(output, target_lang, glossary):
-        concept = glossary.get(m.concept)
-        if concept is None:
-            continue
-        seen.append(m.concept)
-        if m.surface == concept.canonical(target_lang):
-            exact[m.concept] += 1
-        elif concept.status_of(m.term, target_lang) is Status.DEPRECATED:
-            deprecated.append(m.concept)
-    missing = [c for c, n in wanted.items() for _ in range(max(0, n - exact[c]))]
-    extra = list(dict.fromkeys(c for c in seen if c not in wanted))
-    return Verdict(tuple(missing), tuple(extra), tuple(dict.fromkeys(deprecated)))
+    return judge(expected, find_terms(output, target_lang, glossary), Presence.CANONICAL)
 
 
 def best(candidates: Sequence[Checked]) -> Checked:

@@ -2,7 +2,7 @@
 
 :func:`check_documents` runs the chosen checks over documents read by ``translate.check.inputs``
 and returns a :class:`~translate.check.model.Report`. Terms are found by the glossary recogniser
-(``translate.recognise``), so inflected forms count as their glossary term ("Хай Дуонгом" is
+(``translate.terms``), so inflected forms count as their glossary term ("Хай Дуонгом" is
 "Хай Дуонг"); numbers are compared by value (``translate.numbers``).
 """
 
@@ -24,10 +24,11 @@ from translate.check.model import (
 )
 from translate.detect import detect_scores
 from translate.langs import DETECTABLE
-from translate.glossary.model import Glossary, Status
+from translate.glossary.model import Glossary
 from translate.text import comparable
 from translate.numbers import Quantity, compare_quantities, find_quantities
-from translate.recognise import Match, find_terms
+from translate.terms import How, Match, find_terms
+from translate.terms.judge import Presence, judge, status_label
 
 CHECKS = ("variants", "deprecated", "missing-term", "numbers", "untranslated", "unknown-variant")
 SEVERITIES: dict[str, Severity] = {
@@ -65,7 +66,7 @@ def check_documents(
     usage: dict[str, ConceptUsage] = {}
     for doc in docs:
         scan = _scan(doc, glossary)
-        _collect_usage(scan, glossary, usage)
+        _collect_usage(scan, usage)
         if "deprecated" in checks:
             findings += _deprecated(scan, glossary, levels["deprecated"])
         if "unknown-variant" in checks:
@@ -102,27 +103,18 @@ def _match_loc(doc: CheckedDocument, seg: Segment, m: Match) -> Location:
     return _loc(doc, seg, m.offset, m.offset + (m.end - m.start))
 
 
-def _status(glossary: Glossary, concept_id: str, term: str, lang: str) -> str:
-    concept = glossary.get(concept_id)
-    if concept is None:
-        return "unknown"
-    status = concept.status_of(term, lang)
-    # None: the canonical en/vi spelling of a name, written in another language
-    return status.value if status is not None else "canonical"
-
-
-def _collect_usage(scan: _Scan, glossary: Glossary, usage: dict[str, ConceptUsage]) -> None:
+def _collect_usage(scan: _Scan, usage: dict[str, ConceptUsage]) -> None:
     doc = scan.doc
     for seg in doc.segments:
         for m in scan.matches[seg.index]:
-            if m.how == "fuzzy":
+            if m.how is How.FUZZY:
                 continue
             cu = usage.get(m.concept)
             if cu is None:
                 cu = usage[m.concept] = ConceptUsage(m.concept, m.en, m.vi)
             rendering = next((r for r in cu.renderings if r.term == m.term), None)
             if rendering is None:
-                rendering = Rendering(m.term, _status(glossary, m.concept, m.term, doc.lang))
+                rendering = Rendering(m.term, status_label(m))
                 cu.renderings.append(rendering)
             rendering.places.append(Place(_match_loc(doc, seg, m), m.surface))
 
@@ -153,7 +145,7 @@ def _deprecated(scan: _Scan, glossary: Glossary, severity: Severity) -> list[Fin
     out = []
     for seg in doc.segments:
         for m in scan.matches[seg.index]:
-            if m.how == "fuzzy" or _status(glossary, m.concept, m.term, doc.lang) != Status.DEPRECATED.value:
+            if m.how is How.FUZZY or not m.deprecated:
                 continue
             concept = glossary.get(m.concept)
             preferred = concept.canonical(doc.lang) if concept else ""
@@ -169,7 +161,7 @@ def _unknown(scan: _Scan, glossary: Glossary, severity: Severity) -> list[Findin
     out = []
     for seg in doc.segments:
         for m in scan.matches[seg.index]:
-            if m.how != "fuzzy":
+            if m.how is not How.FUZZY:
                 continue
             concept = glossary.get(m.concept)
             preferred = concept.canonical(doc.lang) if concept else m.term
@@ -198,12 +190,13 @@ def _missing_terms(scan: _Scan, units, glossary: Glossary, severity: Severity) -
     for source, segs in units:
         if not source:
             continue
-        found = {m.concept for s in segs for m in scan.matches[s.index]}
-        seen: set[str] = set()
-        for m in find_terms(source, doc.source_lang or "xx", glossary):
-            if m.concept in found or m.concept in seen:
+        source_matches = find_terms(source, doc.source_lang or "xx", glossary)
+        found = [m for s in segs for m in scan.matches[s.index]]
+        absent = set(judge(list(dict.fromkeys(m.concept for m in source_matches)), found, Presence.ANY).missing)
+        for m in source_matches:
+            if m.concept not in absent:
                 continue
-            seen.add(m.concept)
+            absent.discard(m.concept)  # reported at its first occurrence
             concept = glossary.get(m.concept)
             expected = concept.canonical(doc.lang) if concept else ""
             hint = f" (expected «{expected}»)" if expected else ""

@@ -24,7 +24,7 @@ def find(
     fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", help="table (readable) or json (one array)."),
 ) -> None:
     """Every occurrence of a glossary concept in FILE, whatever form it takes."""
-    from translate.recognise import find_terms
+    from translate.terms import find_terms
 
     require_language(lang)
     text = read_text(file)

@@ -1,6 +1,29 @@
-"""Term recognition: glossary concepts in texts of any language, through inflection and clitics."""
+"""Term recognition: glossary concepts in texts of any language, through inflection and clitics.
 
-from translate.terms.match import HOWS, Match
-from translate.terms.recogniser import Recogniser, find_terms, is_name
+``match`` is the value (one :class:`Match` type for every search), ``recogniser`` the compiled
+automaton over each language's generated forms, ``fuzzy`` the tier of suspected new spellings,
+``judge`` the one rule of what counts as rendering a concept. :func:`find_terms` is the entry.
+"""
 
-__all__ = ["HOWS", "Match", "Recogniser", "find_terms", "is_name"]
+from __future__ import annotations
+
+from translate.glossary.model import Glossary
+from translate.terms.fuzzy import find_suspects
+from translate.terms.match import HOWS, How, Match
+from translate.terms.recogniser import Recogniser, is_name
+
+
+def find_terms(text: str, lang: str, glossary: Glossary, *, fuzzy: bool = False) -> list[Match]:
+    """Every occurrence of a concept of ``glossary`` in ``text`` written in ``lang``.
+
+    Matches are in text order with 1-based line numbers and offsets within the line. With
+    ``fuzzy``, suspected new spellings of names follow as ``How.FUZZY`` matches with a score.
+    """
+    recogniser = Recogniser.for_glossary(glossary, lang)
+    matches = recogniser.find(text)
+    if fuzzy:
+        matches = sorted(matches + find_suspects(text, recogniser, matches), key=lambda m: (m.offset, m.end))
+    return matches
+
+
+__all__ = ["HOWS", "How", "Match", "Recogniser", "find_terms", "is_name"]

@@ -1,6 +1,6 @@
 """The fuzzy tier: capitalised names close to a glossary name after transliteration to Latin.
 
-A suspect is never a match: it is reported with ``how="fuzzy"`` and a score in (0, 1) so a
+A suspect is never a match: it is reported with ``how=How.FUZZY`` and a score in (0, 1) so a
 person can decide whether it is a new spelling of a known name ("Хай Зионг" for "Хайзионг").
 """
 
@@ -10,7 +10,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from translate.terms.match import Match
+from translate.terms.match import How, Match
 from translate.terms.recogniser import Recogniser, is_name
 
 THRESHOLD = 86.0  # rapidfuzz ratio (0-100) from which a candidate is reported
@@ -75,7 +75,7 @@ def find_suspects(text: str, recogniser: Recogniser, matches: list[Match]) -> li
             taken.append((start, end))
             concept, term = owners[index]
             found.append(Match(line=number, start=start, end=end, surface=line[start:end],
-                               concept=concept.id, term=term, how="fuzzy", en=concept.en,
+                               concept=concept.id, term=term, how=How.FUZZY, en=concept.en,
                                vi=concept.vi, score=round(min(score, 99.0) / 100, 2),
                                offset=line_start + start))
         line_start += len(line) + 1

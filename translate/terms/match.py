@@ -1,10 +1,28 @@
-"""The value a term recogniser returns: where a glossary concept occurs and how it was found."""
+"""The one value every term search returns: where a glossary concept occurs and how it was found."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from enum import Enum
+from typing import Any
 
-HOWS = ("exact", "inflected", "clitic", "folded", "fuzzy")
+from translate.glossary.model import Status
+
+
+class How(str, Enum):
+    """How a match was found (its text value is what the JSON outputs say)."""
+
+    EXACT = "exact"  # the term as written, case aside
+    FOLDED = "folded"  # differs only by diacritics or spelling normalisation
+    INFLECTED = "inflected"  # a declined or plural form
+    CLITIC = "clitic"  # a clitic attached: Arabic و/ب/ال..., Indonesian -nya, English 's
+    FUZZY = "fuzzy"  # a suspected new spelling of a name, with a score below 1: not a listed term
+
+    def __str__(self) -> str:
+        return self.value
+
+
+HOWS = tuple(h.value for h in How)
 
 
 @dataclass(frozen=True)
@@ -13,9 +31,10 @@ class Match:
 
     ``line`` is 1-based; ``start``/``end`` are character offsets within that line (end
     exclusive) and ``surface`` is the line's text between them. ``offset`` is ``start`` in
-    the whole text. ``how``: exact (the term as written, case aside), inflected (a declined
-    form), clitic (a clitic attached: Arabic و/ب/ال..., English 's), folded (differs only by
-    diacritics or spelling normalisation), fuzzy (a suspected variant, with ``score`` < 1).
+    the whole text. ``term`` is the glossary term the surface is a form of, ``status`` that
+    term's status (None: the concept's en or vi spelling written in another language, or a
+    fuzzy suspect), ``canonical`` whether the surface is exactly the concept's canonical form
+    in the text's language (what a translation must write).
     """
 
     line: int
@@ -24,14 +43,32 @@ class Match:
     surface: str
     concept: str
     term: str
-    how: str
+    how: How
     en: str = ""
     vi: str = ""
     score: float = 1.0
     offset: int = 0
+    status: Status | None = None
+    canonical: bool = False
 
-    def to_json(self) -> dict:
-        """The CLI's JSON object (the contract: line, start, end, surface, concept, en, vi, match)."""
+    @property
+    def span(self) -> tuple[int, int]:
+        """[start, end) in the whole text."""
+        return self.offset, self.offset + (self.end - self.start)
+
+    @property
+    def deprecated(self) -> bool:
+        """Whether the surface is a form of a deprecated term."""
+        return self.status is Status.DEPRECATED
+
+    def shifted(self, by: int) -> Match:
+        """The same match in a text that has ``by`` more characters before it (one-line texts)."""
+        return replace(self, start=self.start + by, end=self.end + by, offset=self.offset + by)
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI's JSON object (line, start, end, surface, concept, term, en, vi, match, score,
+        offset, status, canonical)."""
         data = asdict(self)
-        data["match"] = data.pop("how")
+        data["match"] = data.pop("how").value
+        data["status"] = self.status.value if self.status is not None else None
         return data

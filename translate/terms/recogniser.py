@@ -17,14 +17,12 @@ from typing import Iterable
 import ahocorasick
 
 from translate.glossary.kinds import is_proper_name
-from translate.text import comparable
-from translate.glossary.model import Concept, Glossary
-from translate.langs import get_language
-from translate.langs.base import Language
-from translate.text import Folded
-from translate.terms.match import Match
+from translate.glossary.model import Concept, Glossary, Status
+from translate.langs import Language, get_language
+from translate.terms.match import How, Match
+from translate.text import Folded, comparable
 
-_HOW_RANK = {"exact": 0, "folded": 1, "inflected": 2, "clitic": 3}
+_HOW_RANK = {How.EXACT: 0, How.FOLDED: 1, How.INFLECTED: 2, How.CLITIC: 3}
 
 
 def is_name(concept: Concept) -> bool:
@@ -36,7 +34,8 @@ def is_name(concept: Concept) -> bool:
 class _Entry:
     concept: Concept
     term: str
-    how: str  # how the form was generated: exact, inflected or folded
+    status: Status | None  # the term's status; None: the concept's en/vi spelling in another language
+    how: How  # how the form was generated: exact, inflected or folded
     name: bool  # a name written with a capital: hits must start with one in cased scripts
     length: int  # length of the folded form
 
@@ -54,8 +53,9 @@ class Recogniser:
         table: dict[str, dict[str, _Entry]] = {}
         for concept in glossary:
             name = is_name(concept)
-            for term, forms in self._forms(concept, name):
-                for form, how in forms:
+            for term, status, forms in self._forms(concept, name):
+                for form, generated in forms:
+                    how = How(generated)
                     key = self.lang.fold_term(form)
                     if not key:
                         continue
@@ -63,26 +63,27 @@ class Recogniser:
                     old = by_concept.get(concept.id)
                     if old is None or _HOW_RANK[how] < _HOW_RANK[old.how]:
                         capital = name and term[:1].isupper()  # "rzeka Dao" need not be
-                        by_concept[concept.id] = _Entry(concept, term, how, capital, len(key))
+                        by_concept[concept.id] = _Entry(concept, term, status, how, capital, len(key))
         for key, by_concept in table.items():
             self.automaton.add_word(key, tuple(by_concept.values()))
         self.size = len(table)
         if table:
             self.automaton.make_automaton()
 
-    def _forms(self, concept: Concept, name: bool) -> Iterable[tuple[str, list[tuple[str, str]]]]:
+    def _forms(self, concept: Concept, name: bool) -> Iterable[tuple[str, Status | None, list[tuple[str, str]]]]:
+        """(term, its status, its generated forms) of each term of ``concept`` in the language."""
         lang = self.lang
         seen: set[str] = set()
         for term in concept.terms_in(lang.code):
             if term.text and term.text not in seen:
                 seen.add(term.text)
-                yield term.text, lang.forms(term.text, name=name)
+                yield term.text, term.status, lang.forms(term.text, name=name)
         if name:  # a name may appear in its canonical Latin spelling in any language
             for canonical in (concept.en, concept.vi):
                 if canonical and canonical not in seen:
                     seen.add(canonical)
                     latin = lang.script == "Latin"
-                    yield canonical, lang.forms(canonical, name=True) if latin else [(canonical, "exact")]
+                    yield canonical, None, lang.forms(canonical, name=True) if latin else [(canonical, "exact")]
 
     @classmethod
     def for_glossary(cls, glossary: Glossary, lang: str) -> "Recogniser":
@@ -195,16 +196,17 @@ class Recogniser:
     def _match(self, entry: _Entry, surface: str, clitic: bool, number: int,
                o_start: int, o_end: int, offset: int) -> Match:
         if clitic:
-            how = "clitic"
-        elif entry.how != "exact":
+            how = How.CLITIC
+        elif entry.how is not How.EXACT:
             how = entry.how
         elif _same(surface, entry.term):
-            how = "exact"
+            how = How.EXACT
         else:
-            how = "folded"
+            how = How.FOLDED
         concept = entry.concept
         return Match(line=number, start=o_start, end=o_end, surface=surface, concept=concept.id,
-                     term=entry.term, how=how, en=concept.en, vi=concept.vi, offset=offset + o_start)
+                     term=entry.term, how=how, en=concept.en, vi=concept.vi, offset=offset + o_start,
+                     status=entry.status, canonical=surface == concept.canonical(self.lang.code))
 
 
 def _is_word(text: str, i: int) -> bool:
@@ -219,19 +221,3 @@ def _is_word(text: str, i: int) -> bool:
 
 def _same(surface: str, term: str) -> bool:
     return comparable(surface) == comparable(term)
-
-
-def find_terms(text: str, lang: str, glossary: Glossary, *, fuzzy: bool = False) -> list[Match]:
-    """Every occurrence of a concept of ``glossary`` in ``text`` written in ``lang``.
-
-    Matches are in text order with 1-based line numbers and offsets within the line. With
-    ``fuzzy``, suspected new spellings of names follow as ``how="fuzzy"`` matches with a score.
-    """
-    recogniser = Recogniser.for_glossary(glossary, lang)
-    matches = recogniser.find(text)
-    if fuzzy:
-        from translate.terms.fuzzy import find_suspects
-
-        matches = sorted(matches + find_suspects(text, recogniser, matches),
-                         key=lambda m: (m.offset, m.end))
-    return matches
