@@ -15,7 +15,7 @@ from translate.files import read_text
 from translate.errors import UsageError
 from translate.glossary.model import Glossary
 from translate.langs import KNOWN, get_language
-from translate.packages import ModelPackage
+from translate.engine import Engines, EngineSettings, ModelPackage
 from translate.terms import Match, find_terms
 
 
@@ -117,9 +117,10 @@ def align_corpus(
 
     extra_anchors = extra_anchors or [None] * len(pairs)
     bead_costs = bead_costs or [None] * len(pairs)
+    translations = _translations(pairs, translate, packages)
     prepared = [
-        _prepare(src, tgt, extra, cost, glossary, translate, packages)
-        for (src, tgt), extra, cost in zip(pairs, extra_anchors, bead_costs, strict=True)
+        _prepare(src, tgt, extra, cost, glossary, translations.get(k))
+        for k, ((src, tgt), extra, cost) in enumerate(zip(pairs, extra_anchors, bead_costs, strict=True))
     ]
     beads_of: dict[int, list[Bead]] = {}
     free = []  # the pairs aligned as wholes (two passes), not paragraph by paragraph
@@ -178,9 +179,36 @@ def _bead_matches(texts: list[str], matches: list[list[Match]], ids: tuple[int, 
     return out
 
 
-def _prepare(src, tgt, extra_anchors, bead_cost, glossary, translate, packages) -> _Prepared:
-    """Anchors of both sides, the glossary matches, and the bead cost."""
-    from align.translated import has_route, translation_cost
+def _translations(pairs: Sequence[tuple[Sentences, Sentences]], translate: bool | None,
+                  packages: list[ModelPackage] | None) -> dict[int, list[str]]:
+    """The machine translation of each pair's source that the bead cost needs, by pair index.
+
+    ``translate``: False none, True every pair (a ModelError without a route), None the pairs
+    whose route is installed. The pairs of one language pair are translated together, so each
+    engine of the route loads once for all of them.
+    """
+    from align.translated import has_route, translate_sentences
+
+    if translate is False:
+        return {}
+    groups: dict[tuple[str, str], list[int]] = {}
+    for k, (src, tgt) in enumerate(pairs):
+        if translate or has_route(src.lang, tgt.lang, packages):
+            groups.setdefault((src.lang, tgt.lang), []).append(k)
+    out: dict[int, list[str]] = {}
+    with Engines(EngineSettings(beam_size=1)) as engines:
+        for (src_lang, tgt_lang), members in groups.items():
+            texts = [t for k in members for t in pairs[k][0].texts]
+            done = iter(translate_sentences(texts, src_lang, tgt_lang, packages, engines))
+            for k in members:
+                out[k] = [next(done) for _ in pairs[k][0].texts]
+    return out
+
+
+def _prepare(src, tgt, extra_anchors, bead_cost, glossary, translations: list[str] | None) -> _Prepared:
+    """Anchors of both sides, the glossary matches, and the bead cost (with the translation-based
+    one when the source's ``translations`` are given)."""
+    from align.translated import TranslationCost
 
     words = get_language(src.lang).script == get_language(tgt.lang).script
     sa = sentence_anchors(src.texts, words=words, paragraph_starts=src.paragraph_starts)
@@ -193,13 +221,11 @@ def _prepare(src, tgt, extra_anchors, bead_cost, glossary, translate, packages) 
     if glossary is not None:
         sa = [a | {Anchor("concept", m.concept) for m in ms} for a, ms in zip(sa, sm)]
         ta = [a | {Anchor("concept", m.concept) for m in ms} for a, ms in zip(ta, tm)]
-    if translate is None:
-        translate = has_route(src.lang, tgt.lang, packages)
     cost = bead_cost
-    if translate:
-        by_model = translation_cost(src.texts, tgt.texts, src.lang, tgt.lang, packages)
+    if translations is not None:
+        by_model = TranslationCost(translations, tgt.texts)
         cost = by_model if bead_cost is None else (lambda s, t: by_model(s, t) + bead_cost(s, t))
-    return _Prepared(sa, ta, cost, bool(translate), sm, tm)
+    return _Prepared(sa, ta, cost, translations is not None, sm, tm)
 
 
 def _align_blocks(src, tgt, sa, ta, cost, config, blocks) -> list[Bead]:

@@ -1,7 +1,7 @@
 """Translation-based bead cost (Bleualign's idea): translate the source, compare it with the target.
 
-Each source sentence is translated once (``translate.engine.Engine`` over the installed route,
-pivoting through English when needed); a candidate bead then costs less the more its
+Each source sentence is translated once over the installed route (``translate.engine.Engines``,
+pivoting through English when needed; one engine loaded at a time); a candidate bead then costs less the more its
 translated source resembles its target side. The similarity is character n-gram containment
 (chrF-like n-grams, spaces removed, n = 2..4, pooled): the share of each sentence's n-grams found in the
 other side of the bead, and the bead takes its worst sentence, so a bead that swallows an
@@ -12,13 +12,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
-from functools import lru_cache
 
-from align.sentences import BeadCost
-from translate.engine import EngineSettings
-from translate.errors import BacktransError
-from translate.packages import ModelPackage
+from translate.engine import Engines, EngineSettings, ModelPackage, find_route, installed_packages
+from translate.errors import ModelError
 
 NGRAM_ORDERS = (2, 3, 4)
 # Similarity of unrelated sentences is about this; beads above it are rewarded, below penalised.
@@ -86,50 +84,30 @@ class TranslationCost:
         return self.weight * (self.baseline - self.similarity(src_ids, tgt_ids))
 
 
-@lru_cache(maxsize=2)  # one route (two packages when it pivots): each engine holds its weights and scratch memory
-def _engine(package: ModelPackage, settings: EngineSettings):
-    from translate.engine import Engine
-
-    return Engine(package, settings)
-
-
 def translate_sentences(
     texts: Sequence[str], src_lang: str, tgt_lang: str,
-    packages: list[ModelPackage] | None = None, settings: EngineSettings | None = None,
+    packages: list[ModelPackage] | None = None, engines: Engines | None = None,
 ) -> list[str]:
-    """``texts`` translated from ``src_lang`` into ``tgt_lang`` over the installed route (greedy
-    decoding unless ``settings`` say otherwise); blank texts stay blank. Raises BacktransError
-    when no route is installed."""
-    from translate.packages import find_route, installed_packages
-
+    """``texts`` translated from ``src_lang`` into ``tgt_lang`` over the installed route; blank
+    texts stay blank. ``engines`` (default: a new one, greedy decoding, freed on return) lets a
+    caller translate several documents with one engine loaded at a time. A ModelError when no
+    route is installed."""
     if src_lang == tgt_lang:
         return list(texts)
     route = find_route(src_lang, tgt_lang, installed_packages() if packages is None else packages)
-    settings = settings or EngineSettings(beam_size=1)
     todo = [i for i, t in enumerate(texts) if t.strip()]
     out = [t.strip() for t in texts]
-    current = [out[i] for i in todo]
-    for package in route:
-        current = _engine(package, settings).translate(current)
-    for i, t in zip(todo, current):
+    with Engines(EngineSettings(beam_size=1)) if engines is None else nullcontext(engines) as running:
+        translated = running.translate_route(route, [out[i] for i in todo])
+    for i, t in zip(todo, translated):
         out[i] = t
     return out
 
 
 def has_route(src_lang: str, tgt_lang: str, packages: list[ModelPackage] | None = None) -> bool:
     """Whether a model route from ``src_lang`` to ``tgt_lang`` is installed."""
-    from translate.packages import find_route, installed_packages
-
     try:
         find_route(src_lang, tgt_lang, installed_packages() if packages is None else packages)
-    except BacktransError:
+    except ModelError:
         return False
     return True
-
-
-def translation_cost(
-    src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str,
-    packages: list[ModelPackage] | None = None, settings: EngineSettings | None = None,
-) -> BeadCost:
-    """The translation-based bead cost for aligning ``src`` with ``tgt`` (translates ``src``)."""
-    return TranslationCost(translate_sentences(src, src_lang, tgt_lang, packages, settings), tgt)

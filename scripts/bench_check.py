@@ -48,8 +48,8 @@ def main() -> int:
     from translate.check import check_documents, load_document
     from translate.check.report_json import report_data
     from translate.glossary import load_glossary
-    from translate.packages import find_route, install_package, installed_packages
-    from translate.testmodel import build_test_models
+    from translate.engine.packages import find_route, install_package, installed_packages
+    from translate.engine.testmodel import build_test_models
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)

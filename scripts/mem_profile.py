@@ -96,7 +96,7 @@ def child_raw(args: dict) -> dict:
 def child_engine(args: dict) -> dict:
     """translate.engine.Engine over ``groups``, each Engine deleted after use."""
     from translate.engine import Engine, EngineSettings
-    from translate.packages import read_package
+    from translate.engine.packages import read_package
 
     settings = EngineSettings(beam_size=args["beam"], batch_tokens=args["batch_tokens"],
                               threads=args["inter"] * args["intra"], workers=args["inter"])
@@ -124,7 +124,7 @@ def child_pipeline(args: dict) -> dict:
 
     from translate.batch import translate_documents
     from translate.engine import EngineSettings
-    from translate.packages import installed_packages
+    from translate.engine.packages import installed_packages
 
     if args["trace"]:
         tracemalloc.start()
@@ -163,8 +163,8 @@ def main() -> None:
         serve_child(CHILDREN, *ns.child)
         return
 
-    from translate import packages
-    from translate.testmodel import build_test_models, default_cache_dir
+    from translate.engine import packages
+    from translate.engine.testmodel import build_test_models, default_cache_dir
 
     variants = ns.only.split(",") if ns.only else list(VARIANTS)
     unknown = set(variants) - set(VARIANTS)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from translate.testmodel import build_test_models
+from translate.engine.testmodel import build_test_models
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -34,7 +34,7 @@ def test_models(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFa
 @pytest.fixture(scope="session")
 def installed_models(test_models, tmp_path_factory):
     """An Argos packages folder with every test model installed (ARGOS_PACKAGES_DIR for the CLI)."""
-    from translate import packages
+    from translate.engine import packages
 
     target = tmp_path_factory.mktemp("argos-packages")
     for path in test_models.values():

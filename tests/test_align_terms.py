@@ -22,7 +22,7 @@ from translate.batch import translate_documents
 from translate.cli import _register, app
 from translate.engine import EngineSettings
 from translate.glossary import load_glossary
-from translate.packages import installed_packages
+from translate.engine.packages import installed_packages
 from tests.helpers import SEEDS
 
 _register()

@@ -16,7 +16,7 @@ from align.documents import Sentences, align_documents
 from align.sentences import AlignerConfig, align_sentences
 from align.translated import TranslationCost, has_route, translate_sentences
 from translate.cli import _register, app
-from translate.packages import installed_packages
+from translate.engine.packages import installed_packages
 from tests.test_align_sentences import _edit, _seed_lines
 
 _register()
@@ -82,3 +82,23 @@ def test_align_cli_translates_when_a_route_is_installed(edited, installed_models
     # Forced on without a route (pl→ar is not installed): a user error naming the pair.
     r = CliRunner().invoke(app, [*args, "--tgt-lang", "ar", "--translate"], env=env)
     assert r.exit_code != 0 and "pl→ar" in str(r.exception)
+
+
+def test_aligning_several_documents_loads_each_engine_of_the_route_once(packages, edited, monkeypatch):
+    """The pairs of one language pair are translated together, through the one engine lifecycle."""
+    import translate.engine.lifecycle
+    from align.documents import align_corpus
+    from translate.engine import Engine
+
+    loads: list[str] = []
+
+    class CountedEngine(Engine):  # the real engine, counted
+        def __init__(self, package, *args, **kwargs):
+            loads.append(package.name)
+            super().__init__(package, *args, **kwargs)
+
+    monkeypatch.setattr(translate.engine.lifecycle, "Engine", CountedEngine)
+    src, tgt, _ = edited
+    pairs = [(Sentences(src[:n], [False] * n, "pl"), Sentences(tgt[:n], [False] * n, "en")) for n in (10, 20, 24)]
+    aligned = align_corpus(pairs, translate=True, packages=packages)
+    assert all(a.translated for a in aligned) and loads == ["translate-pl_en-backtrans_test"]

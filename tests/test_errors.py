@@ -8,7 +8,7 @@ from translate.errors import BacktransError, FormatError, GlossaryError, InputEr
 from translate.glossary.tbx import parse_tbx
 from translate.glossary import load_glossary
 from translate.glossary.edit import get_concept
-from translate.packages import find_route
+from translate.engine.packages import find_route
 
 
 def test_each_kind_is_its_own_class_under_one_base(tmp_path):

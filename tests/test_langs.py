@@ -9,7 +9,7 @@ import pytest
 import translate.langs as langs
 from translate.errors import UsageError
 from translate.langs import DETECTABLE, KNOWN, LANGUAGES, get_language, require_language, split_tag
-from translate.testmodel import TEST_PAIRS
+from translate.engine.testmodel import TEST_PAIRS
 
 
 def test_every_module_is_a_registered_language():

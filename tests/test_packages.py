@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from translate import packages
+from translate.engine import packages
 from translate.errors import BacktransError
 from tests.helpers import run_cli
 

@@ -11,7 +11,7 @@ import pytest
 
 from translate.batch import JOURNAL_NAME, translate_documents
 from translate.engine import EngineSettings
-from translate.packages import installed_packages
+from translate.engine.packages import installed_packages
 from tests.helpers import BACKTRANS, SEEDS, cli_env, run_cli
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -154,7 +154,7 @@ def test_one_engine_is_loaded_at_a_time(installed_models, tmp_path, monkeypatch)
     keeps its weights and its workers' scratch memory: four at once peaked 2.5x one)."""
     import weakref
 
-    import translate.batch
+    import translate.engine.lifecycle
     from translate.engine import Engine
 
     live: weakref.WeakSet = weakref.WeakSet()
@@ -166,7 +166,7 @@ def test_one_engine_is_loaded_at_a_time(installed_models, tmp_path, monkeypatch)
             super().__init__(*args, **kwargs)
             live.add(self)
 
-    monkeypatch.setattr(translate.batch, "Engine", CountedEngine)
+    monkeypatch.setattr(translate.engine.lifecycle, "Engine", CountedEngine)
     docs = tmp_path / "docs"
     docs.mkdir()
     for lang in ("uk", "pl", "id", "ar"):

@@ -6,7 +6,7 @@ import pytest
 
 from translate.engine import Engine, EngineSettings
 from translate.glossary import Concept, Glossary, Status, Term, load_glossary
-from translate.packages import installed_packages
+from translate.engine.packages import installed_packages
 from translate.verify import PROTECT, RECOGNISE, TERM_LEFT_IN, translate_verified, verify
 
 

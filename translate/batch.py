@@ -16,12 +16,12 @@ from pathlib import Path
 from translate.files import atomic_write_text
 from translate.detect import UNDETERMINED
 from translate.documents import Document
-from translate.engine import Engine, EngineSettings
+from translate.engine import Engines, EngineSettings
 from translate.enforce import protect
 from translate.errors import InputError, UsageError
 from translate.glossary.model import Glossary
 from translate.journal import Journal
-from translate.packages import ModelPackage, find_route, installed_packages
+from translate.engine.packages import ModelPackage, find_route, installed_packages
 from translate.segment import read_segmented
 from translate.terms.judge import Verdict
 from translate.verify import PROTECT, Checked, translate_verified, verify
@@ -226,19 +226,15 @@ def translate_documents(
 
 
 class _Models:
-    """The loaded engine and the journal: translate unique sentences, each once per model.
-
-    One engine is loaded at a time: hops run package by package, and a loaded CTranslate2
-    Translator keeps its weights and its workers' scratch memory, so keeping one per package
-    made a run over four source languages peak 2.5x higher than one model (scripts/mem_profile.py).
-    """
+    """The engines (one loaded at a time, ``translate.engine.lifecycle``) and the journal:
+    translate unique sentences, each once per model."""
 
     def __init__(self, settings: EngineSettings, journal: Journal, summary: RunSummary, progress: Progress) -> None:
         self.settings = settings
         self.journal = journal
         self.summary = summary
         self.progress = progress
-        self.engine: Engine | None = None
+        self.engines = Engines(settings)
 
     def translate(self, package: ModelPackage, texts: list[str], count: int | None = None) -> dict[str, str]:
         """The raw translation of each of ``texts`` (unique), from the journal or the model.
@@ -251,7 +247,7 @@ class _Models:
         summary.reused += len(texts) - len(todo)
         progress.advance((len(texts) if count is None else count) - len(todo), 0)
         if todo:
-            engine = self._engine(package)
+            engine = self.engines.engine(package)
 
             def record(batch: list[int], out: list[str], n_tokens: int) -> None:
                 journal.add(key, [(todo[i], t) for i, t in zip(batch, out)])
@@ -261,13 +257,6 @@ class _Models:
 
             engine.translate(todo, on_batch=record)
         return {t: journal.get(key, t) for t in texts}
-
-    def _engine(self, package: ModelPackage) -> Engine:
-        """The engine of ``package``; the one loaded before is freed first."""
-        if self.engine is None or self.engine.package.path != package.path:
-            self.engine = None  # freed before the next one loads, or both would count in the peak
-            self.engine = Engine(package, self.settings)
-        return self.engine
 
 
 def _enforced_hop(models: _Models, package: ModelPackage, texts: list[str], glossary: Glossary,

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from translate import packages
+from translate.engine import packages
 from translate.cli import TableOrJson, app
 
 models_app = typer.Typer(
@@ -88,7 +88,7 @@ def build_test(
 
     They copy their input exactly: for tests and benchmarks, not for real translation.
     """
-    from translate.testmodel import build_test_models
+    from translate.engine.testmodel import build_test_models
 
     built = build_test_models(cache, force=force)
     for (src, tgt), path in sorted(built.items()):

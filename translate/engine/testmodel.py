@@ -55,7 +55,7 @@ ATTENTION_MARGIN = 30.0  # logit gap per differing position bit in the cross-att
 OUTPUT_SCALE = 0.25  # logit = 2 * OUTPUT_SCALE * <u_v, u_source>; the copied token scores 123
 CODE_SEED = 20240611
 
-_DATA = Path(__file__).resolve().parent / "data"
+_DATA = Path(__file__).resolve().parents[1] / "data"
 PACKAGE_SUFFIX = "-backtrans_test"
 _FINGERPRINT_FILE = "fingerprint.txt"
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)

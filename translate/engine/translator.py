@@ -16,7 +16,7 @@ import ctranslate2
 import sentencepiece as spm
 
 from translate.errors import ModelError
-from translate.packages import ModelPackage
+from translate.engine.packages import ModelPackage
 
 DEFAULT_BEAM = 4
 DEFAULT_BATCH_TOKENS = 512
