@@ -1,7 +1,7 @@
 """Benchmark: checking a document pair must cost at most 1% of translating it with the test model.
 
 Builds and installs the test (copy) models into temporary directories, as ``tests/conftest.py``
-does, back-translates a seed into English with ``translate.batch.translate_documents``, then
+does, back-translates a seed into English with ``translate.pipeline.run.translate_documents``, then
 checks the seed against that back-translation (alignment, all checks, report data), in the
 same run. Both are timed per document in steady state: the translation with its model already
 loaded, the check with its glossary already compiled, each the median of ``--repeat`` runs;
@@ -42,9 +42,9 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="check runs (the median is used)")
     args = parser.parse_args()
 
-    from translate.batch import translate_documents
+    from translate.pipeline.run import translate_documents
     from translate.engine import Engine
-    from translate.segment import read_segmented
+    from translate.pipeline.segment import read_segmented
     from translate.check import check_documents, load_document
     from translate.check.report_json import report_data
     from translate.glossary import load_glossary

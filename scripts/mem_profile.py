@@ -23,7 +23,7 @@ Variants, each differing from the one above it in one thing:
   engine-langs-free  translate.engine.Engine instead of raw calls (its own length-sorted token
                 batches, submitted asynchronously, at most ``inter`` + 1 in flight, decoding), one
                 per package, each deleted after use;
-  pipeline      translate.batch.translate_documents on the document folder: bench_translate.py's (c);
+  pipeline      translate.pipeline.run.translate_documents on the document folder: bench_translate.py's (c);
   pipeline-py   the same under tracemalloc, to size what Python objects (documents, journal,
                 outputs) add: reports tracemalloc's peak, not a speed.
 """
@@ -122,7 +122,7 @@ def child_pipeline(args: dict) -> dict:
     """translate_documents on the document folder, as bench_translate.py's (c)."""
     import tracemalloc
 
-    from translate.batch import translate_documents
+    from translate.pipeline.run import translate_documents
     from translate.engine import EngineSettings
     from translate.engine.packages import installed_packages
 

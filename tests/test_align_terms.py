@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from align.documents import Sentences, align_documents, document_key, pair_documents, read_sentences
 from align.terms import align_terms
 from translate.terms import find_terms
-from translate.batch import translate_documents
+from translate.pipeline.run import translate_documents
 from translate.cli import _register, app
 from translate.engine import EngineSettings
 from translate.glossary import load_glossary

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from translate.documents import Document, read_document
+from translate.pipeline.read import Document, read_document
 from translate.langs import get_language
-from translate.segment import segment_document, split_sentences
+from translate.pipeline.segment import segment_document, split_sentences
 from tests.helpers import SEEDS
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))

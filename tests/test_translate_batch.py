@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from translate.batch import JOURNAL_NAME, translate_documents
+from translate.pipeline.run import JOURNAL_NAME, translate_documents
 from translate.engine import EngineSettings
 from translate.engine.packages import installed_packages
 from tests.helpers import BACKTRANS, SEEDS, cli_env, run_cli

@@ -7,7 +7,8 @@ import pytest
 from translate.engine import Engine, EngineSettings
 from translate.glossary import Concept, Glossary, Status, Term, load_glossary
 from translate.engine.packages import installed_packages
-from translate.verify import PROTECT, RECOGNISE, TERM_LEFT_IN, translate_verified, verify
+from translate.pipeline.hop import Strategy, translate_hop
+from translate.pipeline.verify import verify
 
 
 @pytest.fixture(scope="module")
@@ -77,11 +78,11 @@ def _model(engine, damage):
 
 def test_copy_model_needs_no_repair(glossary, copy_engine):
     translate, calls = _model(copy_engine, lambda src, out: out)
-    results = translate_verified(SENTENCES, "uk", "en", glossary, translate)
+    results = translate_hop(SENTENCES, "uk", "en", glossary, translate)
     assert results[SENTENCES[0]].text == "Provincial Party Secretary відвідав Hai Duong."
     assert results[SENTENCES[1]].text == "Програма OCOP діє в Tu Ky."
     assert results[SENTENCES[2]].text == SENTENCES[2]
-    assert {c.strategy for c in results.values()} == {PROTECT} and all(c.verdict.ok for c in results.values())
+    assert {c.strategy for c in results.values()} == {Strategy.PROTECT} and all(c.verdict.ok for c in results.values())
     assert len(calls) == 1  # nothing failed: no second translation
 
 
@@ -92,9 +93,9 @@ def test_dropped_surrogate_is_repaired_with_the_term_left_in(glossary, copy_engi
         return out.replace("Хайзионг", "Hai Zuong")  # the bare name: transliterated its own way
 
     translate, calls = _model(copy_engine, damage)
-    results = translate_verified(SENTENCES[:1], "uk", "en", glossary, translate)
+    results = translate_hop(SENTENCES[:1], "uk", "en", glossary, translate)
     result = results[SENTENCES[0]]
-    assert result.strategy == TERM_LEFT_IN and result.verdict.ok
+    assert result.strategy == Strategy.TERM_LEFT_IN and result.verdict.ok
     assert result.text == "Provincial Party Secretary відвідав Hai Duong."
     # the repair left the dropped term for the model and protected the others
     assert calls[1] == ["Provincial Party Secretary відвідав Хайзионг."]
@@ -102,8 +103,8 @@ def test_dropped_surrogate_is_repaired_with_the_term_left_in(glossary, copy_engi
 
 def test_surrogate_rendered_as_a_known_variant_is_repaired_by_the_recogniser(glossary, copy_engine):
     translate, calls = _model(copy_engine, lambda src, out: out.replace("OCOP", "One Commune One Product"))
-    result = translate_verified(SENTENCES[1:2], "uk", "en", glossary, translate)[SENTENCES[1]]
-    assert result.strategy == RECOGNISE and result.verdict.ok
+    result = translate_hop(SENTENCES[1:2], "uk", "en", glossary, translate)[SENTENCES[1]]
+    assert result.strategy == Strategy.RECOGNISE and result.verdict.ok
     assert result.text == "Програма OCOP діє в Tu Ky."
     assert len(calls) == 1
 
@@ -113,7 +114,7 @@ def test_unrepairable_segment_keeps_the_best_output_and_fails(glossary, copy_eng
         return out.replace("Hai Duong", "").replace("Хайзионг", "").replace("Provincial Party Secretary", "Secretary")
 
     translate, _ = _model(copy_engine, damage)
-    result = translate_verified(SENTENCES[:1], "uk", "en", glossary, translate)[SENTENCES[0]]
+    result = translate_hop(SENTENCES[:1], "uk", "en", glossary, translate)[SENTENCES[0]]
     assert not result.verdict.ok
-    assert result.strategy == PROTECT  # the first output kept: the repairs did no better
+    assert result.strategy == Strategy.PROTECT  # the first output kept: the repairs did no better
     assert result.verdict.missing == ("provincial-party-secretary", "hai-duong")

@@ -8,7 +8,7 @@ from pathlib import Path
 from translate.check.model import CheckedDocument, Segment
 from translate.errors import InputError, UsageError
 from translate.formats.bilingual import SUFFIXES, is_bilingual, read_bilingual
-from translate.segment import read_segmented
+from translate.pipeline.segment import read_segmented
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 

@@ -26,7 +26,7 @@ def align_command(
     src_lang: str = typer.Option(..., "--src-lang", help="Language code of SOURCE."),
     tgt_lang: str = typer.Option(..., "--tgt-lang", help="Language code of TARGET."),
     fmt: AlignFormat = typer.Option(AlignFormat.tsv, "--format", help="tsv, tmx (1.4b) or json; with a glossary each carries the aligned terms (tsv: a sixth column; tmx: <hi type=\"term\"> marks; json: spans)."),
-    lines: bool = typer.Option(False, "--lines", help="Each input line is one sentence (ids are line numbers); else paragraphs are split by translate.segment (ids are sentence numbers)."),
+    lines: bool = typer.Option(False, "--lines", help="Each input line is one sentence (ids are line numbers); else paragraphs are split by translate.pipeline.segment (ids are sentence numbers)."),
     glossary: Path | None = typer.Option(None, "--glossary", help="Glossary for concept anchors and term alignment (default: the shipped one)."),
     no_glossary: bool = typer.Option(False, "--no-glossary", help="No concept anchors, no term alignment."),
     translate: bool | None = typer.Option(None, "--translate/--no-translate", help="Score beads by translating the source (default: when a model route SRC→TGT is installed)."),

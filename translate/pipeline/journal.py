@@ -15,10 +15,13 @@ from pathlib import Path
 class Journal:
     """Translations keyed by (model key, source sentence)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, fresh: bool = False) -> None:
+        """The journal at ``path``; ``fresh`` forgets (and deletes) what an earlier run recorded."""
         self.path = path
         self.entries: dict[tuple[str, str], str] = {}
-        if path.exists():
+        if fresh:
+            self.clear()
+        elif path.exists():
             self._load()
 
     def _load(self) -> None:

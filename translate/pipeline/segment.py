@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 
 from translate.detect import detect_language
-from translate.documents import Document, Segment, read_document
+from translate.pipeline.read import Document, Segment, read_document
 from translate.langs import Language, get_language
 
 _OPENERS = "\"'«„“‘‚‹([{"

@@ -1,13 +1,10 @@
-"""Protect glossary terms from the model and put their canonical forms back afterwards.
+"""Restore: the canonical form written wherever a model left a (possibly damaged) surrogate.
 
-The mechanism is substitution by a surrogate the model copies: before a hop, each term the
-recogniser finds in the sentence is replaced by the concept's canonical form in the hop's
-target language ("Хайзионг" → "Hai Duong" for uk→en, "Hai Duong" → "Hải Dương" for en→vi).
-Models trained on ordinary parallel text copy such names and set phrases, whereas invented
-placeholders (``###T01###``, ``⦅ph⦆``) are only kept by models trained with them. What a model
-still does to a surrogate (re-casing, dropped diacritics, a split "Hai-Duong", duplicates,
-reordering, dropping it) is undone by ``restore``, which finds surrogates by their letters
-alone and writes the exact canonical form; whatever it cannot find is reported as missing.
+What a model does to a surrogate (``translate.pipeline.protect``) — re-casing, dropped
+diacritics, a split "Hai-Duong", duplicates, reordering, dropping it — is undone by
+:func:`restore`, which finds surrogates by their letters alone and writes the exact canonical
+form; whatever it cannot find is reported as missing. :func:`canonicalise` rewrites the
+renderings the target recogniser knows (a repair strategy of ``translate.pipeline.hop``).
 """
 
 from __future__ import annotations
@@ -15,36 +12,15 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Collection, Iterable
+from collections.abc import Iterable
 
 from translate.glossary.model import Glossary
 from translate.text import script_of
 from translate.langs import get_language
+from translate.pipeline.protect import Protected
 from translate.terms import Match, find_terms
 
 _GAP = 3  # characters of damage allowed between two letters of a surrogate ("Hai - Duong")
-
-
-@dataclass(frozen=True)
-class Slot:
-    """One protected occurrence: the concept, what the source said and its canonical target form."""
-
-    concept: str
-    source: str  # the surface in the source sentence
-    canonical: str  # the concept's form in the target language: the surrogate and the result
-
-
-@dataclass(frozen=True)
-class Protected:
-    """A sentence as the model sees it: terms replaced by their canonical target forms."""
-
-    original: str
-    text: str
-    slots: tuple[Slot, ...]
-
-    @property
-    def concepts(self) -> tuple[str, ...]:
-        return tuple(s.concept for s in self.slots)
 
 
 @dataclass(frozen=True)
@@ -54,32 +30,6 @@ class Restored:
     text: str
     missing: tuple[str, ...]  # concepts of slots whose surrogate was not found
     duplicates: int  # surrogates the model repeated, removed
-
-
-def protect(text: str, source_lang: str, target_lang: str, glossary: Glossary,
-            leave: Collection[str] = ()) -> Protected:
-    """Replace each recognised term of ``text`` by its concept's canonical ``target_lang`` form.
-
-    Terms of the concepts in ``leave`` stay as written (and get no slot): the repair that
-    lets the model translate a term its own way.
-    """
-    slots: list[Slot] = []
-    parts: list[str] = []
-    at = 0
-    for match in find_terms(text, source_lang, glossary):
-        concept = glossary.get(match.concept)
-        canonical = concept.canonical(target_lang) if concept else ""
-        if not canonical or match.concept in leave:
-            continue
-        start, end = match.offset, match.offset + len(match.surface)
-        # A clitic glued to the term (Arabic و/ل/ب) would glue itself to the surrogate: space it.
-        before = " " if start > 0 and text[start - 1].isalnum() else ""
-        after = " " if end < len(text) and text[end].isalnum() else ""
-        parts += [text[at:start], before + canonical + after]
-        at = end
-        slots.append(Slot(match.concept, match.surface, canonical))
-    parts.append(text[at:])
-    return Protected(text, "".join(parts), tuple(slots))
 
 
 def restore(output: str, protected: Protected, target_lang: str) -> Restored:

@@ -1,0 +1,90 @@
+"""Write: each document's translation into each language as text and JSON Lines, atomically.
+
+``DOC.LANG.txt`` keeps the source's layout (one line per source line, the sentences of a
+paragraph joined by a space); ``DOC.LANG.jsonl`` has one record per sentence: where it is, the
+source and its translation, the models of the route and, with a glossary, the concepts and the
+verdict. A file whose bytes would not change is not rewritten.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from translate.files import atomic_write_text
+from translate.pipeline.hop import Strategy
+from translate.pipeline.read import Document
+from translate.terms.judge import Verdict
+
+
+@dataclass(frozen=True)
+class GlossaryCheck:
+    """A segment's glossary record: its source concepts, the verdict, the strategy of each hop."""
+
+    concepts: tuple[str, ...]
+    verdict: Verdict
+    strategies: tuple[Strategy, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.verdict.to_json(), "strategies": [s.value for s in self.strategies]}
+
+
+@dataclass(frozen=True)
+class TranslatedSegment:
+    """One source sentence and its translation into one target language."""
+
+    doc: str
+    paragraph: int
+    index: int
+    source: str
+    translation: str
+    source_lang: str
+    target_lang: str
+    models: tuple[str, ...]
+    check: GlossaryCheck | None = None  # None: translated without a glossary
+
+    def to_json(self) -> str:
+        record: dict[str, Any] = {
+            "doc": self.doc,
+            "paragraph": self.paragraph,
+            "index": self.index,
+            "from": self.source_lang,
+            "to": self.target_lang,
+            "source": self.source,
+            "translation": self.translation,
+            "models": list(self.models),
+        }
+        if self.check is not None:
+            record["concepts"] = list(self.check.concepts)
+            record["glossary"] = self.check.to_json()
+        return json.dumps(record, ensure_ascii=False)
+
+
+def output_paths(out_dir: Path, doc: Document, target_lang: str) -> tuple[Path, Path]:
+    """Where a document's translation into ``target_lang`` goes: text and JSON Lines."""
+    return out_dir / f"{doc.name}.{target_lang}.txt", out_dir / f"{doc.name}.{target_lang}.jsonl"
+
+
+def write_translation(out_dir: Path, doc: Document, target_lang: str, segments: list[TranslatedSegment]) -> list[Path]:
+    """Write ``doc``'s ``segments`` (in document order) into ``target_lang``; returns the two paths."""
+    paragraphs: list[list[str]] = [[] for _ in doc.paragraphs]
+    for seg in segments:
+        paragraphs[seg.paragraph].append(seg.translation)
+    text = "".join(" ".join(p) + "\n" for p in paragraphs)
+    jsonl = "".join(seg.to_json() + "\n" for seg in segments)
+    written = []
+    for path, content in zip(output_paths(out_dir, doc, target_lang), (text, jsonl)):
+        if not _holds(path, content):
+            atomic_write_text(path, content)
+        written.append(path)
+    return written
+
+
+def _holds(path: Path, content: str) -> bool:
+    """Whether ``path`` is a file that already holds exactly ``content``."""
+    try:
+        return path.read_bytes() == content.encode("utf-8")
+    except OSError:
+        return False
