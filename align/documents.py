@@ -12,6 +12,8 @@ from align.bead import Anchor, Bead
 from align.sentences import AlignerConfig, BeadCost, align_sentences
 from align.terms import TermLink, link_terms
 from translate.files import read_text
+from translate.pipeline.read import Document
+from translate.pipeline.segment import read_segmented
 from translate.errors import UsageError
 from translate.glossary.model import Glossary
 from translate.langs import KNOWN, get_language
@@ -27,6 +29,11 @@ class Sentences:
     paragraph_starts: list[bool]
     lang: str
     path: Path | None = None
+
+    @classmethod
+    def of(cls, doc: Document) -> Sentences:
+        """The sentences of a segmented document (``translate.pipeline``)."""
+        return cls([s.text for s in doc.segments], [s.index == 0 for s in doc.segments], doc.lang or "", doc.path)
 
 
 @dataclass
@@ -49,18 +56,20 @@ def bead_text(texts: list[str], ids: tuple[int, ...]) -> str:
 
 def read_sentences(path: Path | str, lang: str, lines: bool = False) -> Sentences:
     """Sentences of a text file: each line with ``lines`` (blank lines kept, so indices are
-    line numbers), else each non-empty line is a paragraph split by ``translate.segment``.
+    line numbers), else each non-empty line is a paragraph split by ``translate.pipeline.segment``.
     """
     path = Path(path)
     if lines:
         texts = read_text(path).splitlines()
         return Sentences(texts, [False] * len(texts), lang, path)
-    from translate.segment import read_segmented
+    return Sentences.of(read_segmented(path, lang))
 
-    doc = read_segmented(path, lang)
-    return Sentences(
-        [s.text for s in doc.segments], [s.index == 0 for s in doc.segments], lang, path
-    )
+
+def pair_sentences(source: Document, target: Document) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """The beads between two segmented documents as (source sentence ids, target sentence ids):
+    the sentence aligner ``translate`` finds through its ``backtrans.aligner`` entry point."""
+    aligned = align_documents(Sentences.of(source), Sentences.of(target))
+    return [(b.src, b.tgt) for b in aligned.beads]
 
 
 def align_documents(

@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-import glob
 from pathlib import Path
 
 from translate.check.model import CheckedDocument, Segment
-from translate.errors import InputError, UsageError
+from translate.errors import UsageError
 from translate.formats.bilingual import SUFFIXES, is_bilingual, read_bilingual
+from translate.pipeline.read import Document, expand_inputs
 from translate.pipeline.segment import read_segmented
+from translate.plugins import sentence_aligner
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 
 
 def expand_targets(targets: list[str | Path]) -> list[Path]:
-    """Files named by ``targets``: files as given, folders searched for text/TMX/XLIFF files, globs."""
-    found: list[Path] = []
-    for target in targets:
-        path = Path(target)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file()
-                                and p.suffix.lower() in TEXT_SUFFIXES | set(SUFFIXES)))
-        elif path.exists():
-            found.append(path)
-        elif glob.has_magic(str(target)):
-            found.extend(sorted(Path(p) for p in glob.glob(str(target), recursive=True) if Path(p).is_file()))
-        else:
-            raise InputError("no such file", path)
-    if not found:
-        raise InputError(f"no files to check in {', '.join(map(str, targets))}")
-    return list(dict.fromkeys(found))
+    """The files ``targets`` name: files as given, folders' text/TMX/XLIFF files, globs."""
+    return expand_inputs(targets, TEXT_SUFFIXES | set(SUFFIXES))
 
 
 def load_document(target: Path | str, lang: str, source: Path | str | None = None,
@@ -63,25 +50,16 @@ def read_plain(path: Path, lang: str, source: Path | str | None = None,
         return CheckedDocument(Path(path), lang, segments, source_lang)
     source = Path(source)
     src_doc = read_segmented(source, source_lang)
-    source_lang = src_doc.lang
-    starts = [s.index == 0 for s in doc.segments]
-    return CheckedDocument(Path(path), lang, _aligned(segments, starts, src_doc, lang, source_lang),
-                           source_lang, source)
+    return CheckedDocument(Path(path), lang, _aligned(segments, doc, src_doc), src_doc.lang, source)
 
 
-def _aligned(segments: list[Segment], starts: list[bool], src_doc, lang: str,  # type: ignore[no-untyped-def]
-             source_lang: str) -> list[Segment]:
-    from align.documents import Sentences, align_documents
-
-    src = Sentences([s.text for s in src_doc.segments], [s.index == 0 for s in src_doc.segments],
-                    source_lang, src_doc.path)
-    tgt = Sentences([s.text for s in segments], starts, lang)
-    aligned = align_documents(src, tgt)
+def _aligned(segments: list[Segment], doc: Document, src_doc: Document) -> list[Segment]:
+    """``segments`` (of ``doc``) with the text of their aligned source sentences."""
     out = list(segments)
-    for unit, bead in enumerate(aligned.beads):
-        text = " ".join(src.texts[i] for i in bead.src)
-        line = src_doc.segments[bead.src[0]].paragraph + 1 if bead.src else 0
-        for t in bead.tgt:
+    for unit, (src_ids, tgt_ids) in enumerate(sentence_aligner()(src_doc, doc)):
+        text = " ".join(src_doc.segments[i].text for i in src_ids)
+        line = src_doc.segments[src_ids[0]].paragraph + 1 if src_ids else 0
+        for t in tgt_ids:
             s = out[t]
             out[t] = Segment(s.index, s.line, s.column, s.text, text, line, unit)
     return out

@@ -46,8 +46,16 @@ def resolve_glossary(path: Path | None, no_glossary: bool = False) -> "Glossary 
 
 
 def _register() -> None:
-    # Each sub-command lives in its own module; importing it registers it on ``app``.
-    from translate.cli import align_cmd, check_cmd, glossary, models, terms, translate_cmd  # noqa: F401
+    """Put every command on ``app``: translate's own (importing a module registers its commands),
+    then those of the installed plugins (align's ``align`` and ``score``, see translate.plugins)."""
+    if getattr(_register, "done", False):
+        return
+    from translate.cli import check_cmd, glossary, models, terms, translate_cmd  # noqa: F401
+    from translate.plugins import cli_plugins
+
+    for register in cli_plugins():
+        register(app)
+    _register.done = True  # type: ignore[attr-defined]
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
-"""`backtrans align ...` and `backtrans score ...`: thin layers over ``align``."""
+"""`backtrans align ...` and `backtrans score ...`: thin layers over ``align``, plugged into the
+``backtrans`` command through the ``backtrans.cli`` entry point (see ``translate.plugins``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from translate.cli import app, resolve_glossary
+from translate.cli import resolve_glossary
 from translate.errors import UsageError
 from translate.files import write_output
 
@@ -19,7 +20,6 @@ class AlignFormat(str, Enum):
     json = "json"
 
 
-@app.command("align")
 def align_command(
     source: Path = typer.Argument(..., help="Source document (plain text), or a folder of them."),
     target: Path = typer.Argument(..., help="Its translation (plain text), or a folder: documents pair by name (report.txt ~ report.en.txt)."),
@@ -118,7 +118,6 @@ def _score_inputs(hyp: Path, ref: Path, src: Path | None, lang: str, src_lang: s
     return docs, src_lang
 
 
-@app.command("score")
 def score_command(
     hyp: Path = typer.Argument(..., help="Hypothesis: a text file (one segment a line), a TMX/XLIFF file (its targets; its sources serve as --src), or a folder."),
     ref: Path = typer.Option(..., "--ref", help="Reference: text or TMX/XLIFF (its targets), file or folder (files paired by name)."),
@@ -158,3 +157,9 @@ def score_command(
             print(f"  terms  exact-match {t.exact_match:.3f} ({t.found}/{t.expected} from the "
                   f"{expected_from})  {wins}  1-TERm {t.one_minus_term:.3f}  "
                   f"consistency {t.consistency:.3f}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``align`` and ``score`` to the ``backtrans`` command."""
+    app.command("align")(align_command)
+    app.command("score")(score_command)
