@@ -320,3 +320,38 @@ def pair_documents(
     pairs = [DocumentPair(k, s[k], t[k]) for k in sorted(s.keys() & t.keys())]
     unpaired = [s[k] for k in sorted(s.keys() - t.keys())] + [t[k] for k in sorted(t.keys() - s.keys())]
     return pairs, unpaired
+
+
+@dataclass
+class AlignmentRun:
+    """What :func:`align_files` aligned: the document pairs, their alignments, the files left alone."""
+
+    pairs: list[DocumentPair]
+    aligned: list[AlignedDocuments]
+    unpaired: list[Path] = field(default_factory=list)
+
+
+def align_files(
+    source: Path | str, target: Path | str, src_lang: str, tgt_lang: str, *,
+    lines: bool = False, glossary: Glossary | None = None, translate: bool | None = None,
+    packages: list[ModelPackage] | None = None,
+) -> AlignmentRun:
+    """Align a text file with its translation, or every document of a folder with its namesake in
+    another (``report.txt`` ~ ``report.en.txt``), together (:func:`align_corpus`).
+
+    ``lines``: each line is a sentence (ids are line numbers); else paragraphs are split into
+    sentences. ``glossary`` adds concept anchors and term links; ``translate`` the
+    translation-based cost (None: when a model route is installed).
+    """
+    source, target = Path(source), Path(target)
+    if source.is_dir() != target.is_dir():
+        raise UsageError("SOURCE and TARGET must both be files or both be folders", target)
+    if source.is_dir():
+        pairs, unpaired = pair_documents(source, target, (src_lang, tgt_lang))
+        if not pairs:
+            raise UsageError(f"no document of {source} has a namesake in {target}", source)
+    else:
+        pairs, unpaired = [DocumentPair(document_key(source, (src_lang, tgt_lang)), source, target)], []
+    docs = [(read_sentences(p.src, src_lang, lines), read_sentences(p.tgt, tgt_lang, lines)) for p in pairs]
+    aligned = align_corpus(docs, glossary=glossary, translate=translate, packages=packages)
+    return AlignmentRun(pairs, aligned, unpaired)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
+from enum import Enum
 
 from lxml import etree
 
@@ -154,3 +155,18 @@ def to_tmx(aligned: AlignedDocuments, tool_version: str = "0.1.0") -> bytes:
             _seg(etree.SubElement(tu, "tuv", {XML_LANG: lang}), text, taken)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True,
                           doctype="<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">")
+
+
+class AlignFormat(str, Enum):
+    """The formats an alignment is written in."""
+
+    tsv = "tsv"
+    tmx = "tmx"
+    json = "json"
+
+
+def render(aligned: AlignedDocuments, fmt: AlignFormat) -> bytes:
+    """``aligned`` in ``fmt``: TSV (:func:`to_tsv`), TMX 1.4b (:func:`to_tmx`) or JSON (:func:`to_json`)."""
+    if fmt is AlignFormat.tmx:
+        return to_tmx(aligned)
+    return (to_json(aligned) if fmt is AlignFormat.json else to_tsv(aligned)).encode("utf-8")

@@ -9,9 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from collections.abc import Sequence
+
+from align.documents import pair_documents
+from translate.errors import InputError, UsageError
 from translate.files import read_text
-from translate.errors import InputError
 from translate.formats.bilingual import is_bilingual, read_bilingual
+
+
+@dataclass(frozen=True)
+class ScoreInput:
+    """One document to score: hypothesis and reference lines, optionally the source lines."""
+
+    name: str
+    hyps: Sequence[str]
+    refs: Sequence[str]
+    srcs: Sequence[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -40,3 +53,42 @@ def read_segments(path: Path | str, lang: str | None = None) -> Segments:
         [u.source for u in bilingual.units],
         bilingual.source_lang or None,
     )
+
+
+def read_score_inputs(hyp: Path | str, ref: Path | str, lang: str, src: Path | str | None = None,
+                      src_lang: str | None = None) -> tuple[list[ScoreInput], str | None]:
+    """The documents to score (files, or folders paired by name) and the source language (from a
+    bilingual HYP when not given). Segment counts must agree, file by file."""
+    hyp, ref = Path(hyp), Path(ref)
+    src = Path(src) if src is not None else None
+    if src is not None and src_lang is None:
+        raise UsageError("--src needs --src-lang", src)
+    langs = tuple(x for x in (lang, src_lang) if x)
+    if hyp.is_dir() != ref.is_dir() or (src is not None and src.is_dir() != hyp.is_dir()):
+        raise UsageError("HYP, --ref and --src must all be files or all be folders", ref)
+    if hyp.is_dir():
+        pairs, _ = pair_documents(hyp, ref, langs)
+        sources = {}
+        if src is not None:
+            sources = {p.key: p.tgt for p in pair_documents(hyp, src, langs)[0]}
+        triples = [(p.src, p.tgt, sources.get(p.key)) for p in pairs]
+        if src is not None and any(s is None for *_, s in triples):
+            missing = next(h for h, _, s in triples if s is None)
+            raise UsageError(f"no source document of the same name in {src}", missing)
+        if not triples:
+            raise UsageError(f"no document of {hyp} has a namesake in {ref}", hyp)
+    else:
+        triples = [(hyp, ref, src)]
+    docs = []
+    for h, r, s in triples:
+        hs, rs = read_segments(h, lang), read_segments(r, lang)
+        hl, rl = hs.lines, rs.lines
+        if len(hl) != len(rl):
+            raise UsageError(f"{len(hl)} segments but the reference has {len(rl)}", h)
+        sl = read_segments(s).lines if s is not None else hs.sources
+        if sl is not None and len(sl) != len(hl):
+            raise UsageError(f"{len(sl)} segments but the hypothesis has {len(hl)}", s)
+        if s is None and hs.sources is not None:
+            src_lang = src_lang or hs.source_lang
+        docs.append(ScoreInput(h.name, hl, rl, sl))
+    return docs, src_lang

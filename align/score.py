@@ -18,10 +18,13 @@ import string
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-from align.terms import Recognise
+from align.inputs import ScoreInput, read_score_inputs
+from align.terms import Recognise, glossary_recogniser
+from translate.glossary.model import Glossary
 from translate.terms import Match
 from translate.terms.judge import Presence, judge
 
@@ -54,16 +57,6 @@ class DocumentScores:
     segments: int
     scores: list[MetricScore]
     terms: "TermScores | None" = None  # with a recogniser (see score_documents)
-
-
-@dataclass(frozen=True)
-class ScoreInput:
-    """One document to score: hypothesis and reference lines, optionally the source lines."""
-
-    name: str
-    hyps: Sequence[str]
-    refs: Sequence[str]
-    srcs: Sequence[str] | None = None
 
 
 def mt_scores(hyps: Sequence[str], refs: Sequence[str], lang: str) -> list[MetricScore]:
@@ -255,3 +248,37 @@ def term_scores(
         one_minus_term=one_minus_term(hyps, refs, rm),
         consistency=consistency(hm),
     )
+
+
+@dataclass(frozen=True)
+class ScoreRun:
+    """What :func:`score_files` scored: per document then the corpus, and where the expected
+    terms came from (``"source"`` or ``"reference"``)."""
+
+    documents: list[DocumentScores]
+    expected_from: str
+
+    def to_text(self) -> str:
+        """The report ``backtrans score`` prints: each metric with its signature, then the terms line."""
+        lines = []
+        for d in self.documents:
+            lines.append(f"{d.name} ({d.segments} segments)")
+            lines += [f"  {s.metric:<6} {s.value:7.2f}  {s.signature}" for s in d.scores]
+            if d.terms is not None:
+                t = d.terms
+                wins = "  ".join(f"window {w}: {v:.3f}" for w, v in t.window_overlap.items())
+                lines.append(f"  terms  exact-match {t.exact_match:.3f} ({t.found}/{t.expected} from the "
+                             f"{self.expected_from})  {wins}  1-TERm {t.one_minus_term:.3f}  "
+                             f"consistency {t.consistency:.3f}")
+        return "\n".join(lines) + "\n"
+
+
+def score_files(hyp: Path | str, ref: Path | str, lang: str, *, src: Path | str | None = None,
+                src_lang: str | None = None, glossary: Glossary | None = None) -> ScoreRun:
+    """Score a hypothesis file or folder (text, TMX, XLIFF) against its reference; with a
+    ``glossary`` also the terminology figures, expected terms from ``src`` (or a bilingual
+    hypothesis's sources) when given, else from the reference."""
+    docs, src_lang = read_score_inputs(hyp, ref, lang, src, src_lang)
+    recognise = glossary_recogniser(glossary) if glossary is not None else None
+    expected_from = "source" if src_lang and all(d.srcs is not None for d in docs) else "reference"
+    return ScoreRun(score_documents(docs, lang, recognise, src_lang), expected_from)

@@ -1,6 +1,6 @@
 """Consistency checks for translators: variants, glossary violations, numbers, untranslated text."""
 
-from translate.check.checks import CHECKS, SEVERITIES, check_documents
+from translate.check.checks import CHECKS, SEVERITIES, check_documents, check_files
 from translate.check.inputs import expand_targets, load_document
 from translate.check.model import (
     CheckedDocument,
@@ -16,5 +16,6 @@ from translate.check.model import (
 
 __all__ = [
     "CHECKS", "SEVERITIES", "CheckedDocument", "ConceptUsage", "Finding", "Location", "Place",
-    "Rendering", "Report", "Segment", "Severity", "check_documents", "expand_targets", "load_document",
+    "Rendering", "Report", "Segment", "Severity", "check_documents", "check_files", "expand_targets",
+    "load_document",
 ]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from translate.check.inputs import expand_targets, load_document
 from translate.check.model import (
     CheckedDocument,
     ConceptUsage,
@@ -23,7 +25,8 @@ from translate.check.model import (
     Severity,
 )
 from translate.detect import detect_scores
-from translate.langs import DETECTABLE
+from translate.errors import UsageError
+from translate.langs import DETECTABLE, require_language
 from translate.glossary.model import Glossary
 from translate.text import comparable
 from translate.numbers import Quantity, compare_quantities, find_quantities
@@ -56,15 +59,23 @@ def check_documents(
     glossary: Glossary,
     checks: Iterable[str] = CHECKS,
     severities: dict[str, Severity] | None = None,
-    progress: Callable[[CheckedDocument], None] | None = None,
+    progress: Callable[[CheckedDocument, int, int], None] | None = None,
 ) -> Report:
-    """Run ``checks`` over ``documents`` against ``glossary``; ``progress`` is called per document."""
-    checks = [c for c in CHECKS if c in set(checks)]
+    """Run ``checks`` over ``documents`` against ``glossary``; ``progress(document, done, total)``
+    is called after each document.
+
+    An unknown check name is a UsageError (rather than a check that silently never runs).
+    """
+    asked = list(checks)
+    unknown = [c for c in asked if c not in CHECKS]
+    if unknown:
+        raise UsageError(f"unknown check {unknown[0]!r} (choose from {', '.join(CHECKS)})")
+    checks = [c for c in CHECKS if c in set(asked)]
     levels = {**SEVERITIES, **(severities or {})}
     docs = list(documents)
     findings: list[Finding] = []
     usage: dict[str, ConceptUsage] = {}
-    for doc in docs:
+    for done, doc in enumerate(docs, 1):
         scan = _scan(doc, glossary)
         _collect_usage(scan, usage)
         if "deprecated" in checks:
@@ -79,12 +90,40 @@ def check_documents(
         if "untranslated" in checks:
             findings += _untranslated(doc, units, levels["untranslated"])
         if progress is not None:
-            progress(doc)
+            progress(doc, done, len(docs))
     concepts = [usage[k] for k in sorted(usage, key=lambda k: -sum(r.count for r in usage[k].renderings))]
     if "variants" in checks:
         findings = _variants(concepts, levels["variants"]) + findings
     lang = docs[0].lang if docs else ""
     return Report(docs, findings, concepts, lang, checks)
+
+
+def check_files(
+    targets: Iterable[str | Path],
+    lang: str,
+    glossary: Glossary,
+    *,
+    source: str | Path | None = None,
+    source_lang: str | None = None,
+    checks: Iterable[str] = CHECKS,
+    severities: dict[str, Severity] | None = None,
+    progress: Callable[[CheckedDocument, int, int], None] | None = None,
+) -> Report:
+    """Read and check translations: text, TMX or XLIFF files, folders or globs, in ``lang``.
+
+    ``source`` (with one text target) is its source or back-translation, aligned sentence by
+    sentence; TMX/XLIFF files carry their own. ``lang`` and ``source_lang`` may be any language
+    backtrans knows or one the glossary has terms in.
+    """
+    files = expand_targets(targets)
+    if source is not None and len(files) != 1:
+        raise UsageError("--source needs exactly one TARGET file")
+    known = {code for concept in glossary for code in concept.languages}
+    lang = require_language(lang, known)
+    if source_lang is not None:
+        source_lang = require_language(source_lang, known, option="--source-lang")
+    docs = [load_document(f, lang, source, source_lang) for f in files]
+    return check_documents(docs, glossary, checks, severities, progress)
 
 
 def _scan(doc: CheckedDocument, glossary: Glossary) -> _Scan:
