@@ -190,7 +190,7 @@ def test_cli_tmx_with_glossary(files, tmp_path):
     out = tmp_path / "out.tmx"
     r = run_cli(["align", str(files[0]), str(files[1]), "--src-lang", "uk", "--tgt-lang", "en",
                  "--lines", "--format", "tmx", "--glossary",
-                 str(REPO / "glossaries" / "vietnam-provinces.gloss"), "-o", str(out)], timeout=120)
+                 str(REPO / "glossaries" / "vietnam-provinces.gloss"), "-o", str(out)])
     assert r.returncode == 0, r.stderr
     root = _valid_tmx(out.read_bytes())
     pairs = [[_his(tuv) for tuv in tu.findall("tuv")] for tu in root.findall("body/tu")]

@@ -62,3 +62,18 @@ def test_translate_asks_for_from_when_the_language_cannot_be_told(tmp_path):
     names.write_text("Hai Duong\nNam Dinh\n", encoding="utf-8")  # names alone tell no language
     _one_line_error(run_cli(["translate", str(names), "--to", "en", "--out", str(tmp_path / "o")]),
                     str(names), "--from")
+
+
+@pytest.mark.parametrize("args, code", [
+    (["check", SEED, "--lang", "ukr"], 2),  # a user error: one line
+    (["check", "--bogus"], 2),  # a usage error, as typer reports it
+    (["--help"], 0),
+])
+def test_the_installed_command_exits_as_run_returns(args, code):
+    """End to end, in a process of its own: the console script gives the codes ``translate.cli.run`` returns."""
+    from tests.helpers import run_process
+
+    result = run_process(args)
+    assert result.returncode == code and "Traceback" not in result.stderr
+    if code == 2 and args[0] == "check" and "--lang" in args:
+        _one_line_error(result, "unknown language")

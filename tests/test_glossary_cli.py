@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from translate.glossary import Status, load_glossary, shipped_glossary_path
+from tests.helpers import run_cli
 
 BACKTRANS = str(Path(sys.executable).with_name("backtrans"))
 
@@ -25,14 +26,14 @@ vi: Hải Dương
 
 
 def bt(*args: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([BACKTRANS, "glossary", *args], capture_output=True, text=True, timeout=60, **kw)
+    return run_cli(["glossary", *args], **kw)
 
 
 def test_add_edit_remove_keep_comments_and_order(tmp_path):
     path = tmp_path / "team.gloss"
     path.write_text(START, encoding="utf-8")
     run = bt("add", "-g", str(path), "--id", "tu-ky", "--kind", "place", "--en", "Tu Ky", "--vi", "Tứ Kỳ",
-             "--term", "uk:Ту Ки", "--term", "pl:Tu Ky:admitted", stdin=subprocess.DEVNULL)
+             "--term", "uk:Ту Ки", "--term", "pl:Tu Ky:admitted", input="")
     assert run.returncode == 0, run.stderr
     assert bt("edit", "-g", str(path), "hai-duong", "--term", "uk:Хай Дуонг:admitted",
               "--note", "province").returncode == 0
@@ -49,7 +50,7 @@ def test_add_edit_remove_keep_comments_and_order(tmp_path):
 
 
 def test_add_without_a_terminal_needs_every_field(tmp_path):
-    run = bt("add", "-g", str(tmp_path / "g.gloss"), "--id", "x", stdin=subprocess.DEVNULL)
+    run = bt("add", "-g", str(tmp_path / "g.gloss"), "--id", "x", input="")
     assert run.returncode == 2 and "missing --kind, --en, --vi" in run.stderr
 
 
@@ -131,12 +132,12 @@ def test_term_specs_with_a_bad_language_or_status_are_refused_before_writing(tmp
     path.write_text(START, encoding="utf-8")
     for spec, message in (("xx1:foo", "'xx1' is not a language code"), ("pl:Hanoi:admited", "unknown status")):
         run = bt("add", "-g", str(path), "--id", "ha-noi", "--kind", "place", "--en", "Ha Noi", "--vi", "Hà Nội",
-                 "--term", spec, stdin=subprocess.DEVNULL)
+                 "--term", spec, input="")
         assert run.returncode == 2 and message in run.stderr
     assert bt("edit", "-g", str(path), "hai-duong", "--term", "uk:Хай Дуонг:admited").returncode == 2
     assert path.read_text(encoding="utf-8") == START
     assert bt("add", "-g", str(path), "--id", "x", "--kind", "place", "--en", "X", "--vi", "X",
-              "--term", "en:Ratio 1:2", stdin=subprocess.DEVNULL).returncode == 0  # ':' inside a term is fine
+              "--term", "en:Ratio 1:2", input="").returncode == 0  # ':' inside a term is fine
     assert load_glossary(path).get("x").terms["en"][0].text == "Ratio 1:2"
 
 

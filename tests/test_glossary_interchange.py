@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,10 +13,9 @@ from translate.glossary.interchange import export_glossary
 from translate.glossary.tabular import dump_tabular, parse_tabular
 from translate.glossary.tbx import NS, dump_tbx, parse_tbx
 from translate.glossary import Concept, Glossary, Status, Term, load_glossary, shipped_glossary_path
+from tests.helpers import run_cli
 
 DATA = Path(__file__).resolve().parent / "data" / "glossary"
-BACKTRANS = str(Path(sys.executable).with_name("backtrans"))
-
 
 def odd_glossary() -> Glossary:
     """Notes, statuses, sources and characters that formats like to break."""
@@ -90,15 +88,13 @@ def test_a_termbase_csv_with_only_language_columns_is_read():
 
 def test_export_and_import_through_the_cli(tmp_path):
     out = tmp_path / "shipped.tbx"
-    run = subprocess.run([BACKTRANS, "glossary", "export", "--format", "tbx", "-o", str(out)],
-                         capture_output=True, text=True)
+    run = run_cli(["glossary", "export", "--format", "tbx", "-o", str(out)])
     assert run.returncode == 0, run.stderr
     target = tmp_path / "new.gloss"
-    run = subprocess.run([BACKTRANS, "glossary", "import", str(out), "--glossary", str(target)],
-                         capture_output=True, text=True)
+    run = run_cli(["glossary", "import", str(out), "--glossary", str(target)])
     assert run.returncode == 0, run.stderr
     assert load_glossary(target).concepts == load_glossary(shipped_glossary_path()).concepts
-    run = subprocess.run([BACKTRANS, "glossary", "export", "--format", "csv"], capture_output=True, text=True)
+    run = run_cli(["glossary", "export", "--format", "csv"])
     assert run.stdout.startswith("concept_id,kind,note,en,en_status")
 
 
@@ -142,8 +138,7 @@ def test_malformed_files_raise_backtrans_error_with_line(tmp_path):
 def test_malformed_files_through_the_cli_exit_2_with_one_line(tmp_path):
     target = tmp_path / "target.gloss"
     for name, (path, line, words) in malformed_files(tmp_path).items():
-        run = subprocess.run([BACKTRANS, "glossary", "import", str(path), "-g", str(target)],
-                             capture_output=True, text=True, timeout=60)
+        run = run_cli(["glossary", "import", str(path), "-g", str(target)])
         assert run.returncode == 2, (name, run.stderr)
         assert "Traceback" not in run.stderr
         lines = run.stderr.strip().splitlines()
@@ -191,4 +186,4 @@ def test_concepts_without_an_id_get_one_from_en_without_diacritics():
 
 
 def run_glossary(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([BACKTRANS, "glossary", *args], capture_output=True, text=True, timeout=60)
+    return run_cli(["glossary", *args])

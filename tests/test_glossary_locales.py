@@ -111,7 +111,7 @@ def test_tbx_import_through_the_cli_writes_base_languages(tmp_path):
     source = tmp_path / "multiterm.tbx"
     source.write_text(MARTIF, encoding="utf-8")
     target = tmp_path / "team.gloss"
-    run = run_cli(["glossary", "import", str(source), "-g", str(target)], timeout=60)
+    run = run_cli(["glossary", "import", str(source), "-g", str(target)])
     assert run.returncode == 0, run.stderr
     assert "imported 1 new concept(s)" in run.stdout
     text = target.read_text(encoding="utf-8")
@@ -130,7 +130,7 @@ def test_a_locale_termbase_extends_the_concepts_a_glossary_has(tmp_path):
       <langSec xml:lang="UK-ua"><termSec><term>Хайзионг</term></termSec>
         <termSec><term>Хай Дуонг</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></termSec>
       </langSec></conceptEntry></body>"""), encoding="utf-8")
-    run = run_cli(["glossary", "import", str(source), "-g", str(target)], timeout=60)
+    run = run_cli(["glossary", "import", str(source), "-g", str(target)])
     assert run.returncode == 0, run.stdout + run.stderr
     assert "imported 1 new concept(s), extended 1" in run.stdout
     g = load_glossary(target)
@@ -172,6 +172,6 @@ def test_tsv_long_rows_with_locales_merge_and_the_first_variant_wins():
 
 def _imported(source: Path, tmp_path: Path):
     target = tmp_path / f"{source.stem}.gloss"
-    run = run_cli(["glossary", "import", str(source), "-g", str(target)], timeout=60)
+    run = run_cli(["glossary", "import", str(source), "-g", str(target)])
     assert run.returncode == 0, run.stderr
     return load_glossary(target)

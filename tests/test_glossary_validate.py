@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,10 +9,9 @@ import pytest
 from translate.glossary import Concept, Glossary, Term, load_glossary
 from translate.text import mixed_scripts, strip_vietnamese_diacritics
 from translate.glossary.validate import Rule, validate_glossary
+from tests.helpers import run_cli
 
 BROKEN = Path(__file__).resolve().parent / "data" / "glossary"
-BACKTRANS = str(Path(sys.executable).with_name("backtrans"))
-
 CASES = [
     ("duplicate_id.gloss", Rule.DUPLICATE_ID, 8, "hai-duong"),
     ("ambiguous_term.gloss", Rule.AMBIGUOUS_TERM, 13, "thanh-mien"),
@@ -36,8 +33,7 @@ def test_each_rule_finds_its_problem_at_its_line(name, rule, line, concept):
 
 @pytest.mark.parametrize("name", sorted({c[0] for c in CASES}))
 def test_cli_validate_exits_1_and_prints_file_line_concept(name):
-    run = subprocess.run([BACKTRANS, "glossary", "validate", "--glossary", str(BROKEN / name)],
-                         capture_output=True, text=True)
+    run = run_cli(["glossary", "validate", "--glossary", str(BROKEN / name)])
     assert run.returncode == 1, run.stdout + run.stderr
     for case in (c for c in CASES if c[0] == name):
         assert f"{BROKEN / name}:{case[2]}: {case[3]}: " in run.stdout
@@ -45,8 +41,7 @@ def test_cli_validate_exits_1_and_prints_file_line_concept(name):
 
 
 def test_cli_syntax_error_is_one_line_and_exit_2():
-    run = subprocess.run([BACKTRANS, "glossary", "validate", "-g", str(BROKEN / "syntax_error.gloss")],
-                         capture_output=True, text=True)
+    run = run_cli(["glossary", "validate", "-g", str(BROKEN / "syntax_error.gloss")])
     assert run.returncode == 2
     assert run.stderr.strip().splitlines() == [
         f"backtrans: error: {BROKEN / 'syntax_error.gloss'}:5: unknown field 'spelling' "

@@ -72,7 +72,7 @@ def test_corrupt_installed_model_fails_on_load(test_models, tmp_path):
 
 def test_download_offline_fails_fast_with_advice(tmp_path):
     # No network here: the default index cannot be reached, and the message says what to do instead.
-    result = run_cli(["models", "download", "uk", "en"], env_dir=tmp_path / "pkgs", timeout=60)
+    result = run_cli(["models", "download", "uk", "en"], env_dir=tmp_path / "pkgs")
     assert result.returncode == 2
     assert "backtrans models install" in result.stderr and "Traceback" not in result.stderr
 

@@ -58,14 +58,23 @@ def _register() -> None:
     _register.done = True  # type: ignore[attr-defined]
 
 
-def main() -> None:
-    """Entry point: user errors become one line on stderr and exit code 2."""
+def run(args: list[str] | None = None) -> int:
+    """Run ``backtrans ARGS`` in this process and return its exit code: a user error is one
+    line on stderr and code 2 (as are usage errors, which typer reports), an interrupt 130."""
     _register()
     try:
-        app()
+        app(args=args, prog_name="backtrans")
+    except SystemExit as e:  # typer's own exits: help, usage errors, typer.Exit
+        return e.code if isinstance(e.code, int) else 0 if e.code is None else 1
     except BacktransError as e:
         print(f"backtrans: error: {e}", file=sys.stderr)
-        sys.exit(2)
+        return 2
     except KeyboardInterrupt:
         print("backtrans: interrupted", file=sys.stderr)
-        sys.exit(130)
+        return 130
+    return 0
+
+
+def main() -> None:
+    """Entry point of the ``backtrans`` command."""
+    sys.exit(run())

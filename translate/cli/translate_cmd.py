@@ -77,7 +77,7 @@ def translate(
                                                 resume=resume, progress=RichProgress(bar), glossary=glossary)
         except KeyboardInterrupt:
             console.print("interrupted: finished sentences are saved; run the same command again to resume")
-            sys.exit(130)
+            raise typer.Exit(130) from None
     console.print(
         f"{summary.documents} documents, {summary.sentences} sentences → {len(targets)} languages: "
         f"{summary.translated} translated, {summary.reused} resumed, "
@@ -88,4 +88,4 @@ def translate(
         console.print(f"glossary {glossary.path.name if glossary.path else ''}: {summary.checked} segments verified, "
                       f"{summary.failed} failed; repaired: {repaired}")
     if strict and summary.failed:
-        sys.exit(1)
+        raise typer.Exit(1)
