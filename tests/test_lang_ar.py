@@ -4,6 +4,7 @@ import pytest
 
 from tests.terms_glossary import GLOSSARY, found
 from translate.langs import get_language
+from translate.glossary import Concept, Glossary, Term
 from translate.terms import find_terms
 
 
@@ -35,8 +36,24 @@ def test_diacritics_tatweel_and_letter_variants():
                                  ("لجنه الحزب الاقليمية", "provincial-party-committee")]
 
 
-def test_tanween_alef():
-    assert found("أصدرت قراراً", "ar") == [("قرار", "resolution")]
+def test_the_indefinite_accusative_takes_the_tanween_alef_names_do_not():
+    assert found("أصدرت قراراً", "ar") == [("قراراً", "resolution")]
+    assert found("أصدرت قراراتٍ", "ar") == [("قراراتٍ", "resolution")]
+    assert found("زار كيم سونا", "ar") == []  # not a common noun: no accusative alef
+
+
+def test_plurals_come_from_the_lexicon_for_nouns_no_seed_has():
+    """Nouns of terms a maintainer adds: broken and sound plurals of the head, and of a noun after في."""
+    from translate.langs.ar import noun_plurals
+
+    assert {"مجالس"} <= noun_plurals("مجلس") and {"مؤتمرات"} <= noun_plurals("مؤتمر")
+    assert {"أعضاء"} <= noun_plurals("عضو") and noun_plurals("بلدية") == {"بلديات"}
+    council = Glossary([Concept("council", "party-term", "People's Council", "Hội đồng nhân dân",
+                                {"ar": [Term("مجلس الشعب", "ar")]}),
+                        Concept("board", "party-term", "Board in the commune", "Ban",
+                                {"ar": [Term("هيئة في بلدية", "ar")]})])
+    assert [(m.surface, m.how) for m in find_terms("اجتمعت مجالس الشعب وهيئات في البلديات", "ar", council)] == [
+        ("مجالس الشعب", "inflected"), ("هيئات في البلديات", "clitic")]  # و before it
 
 
 def test_only_cased_scripts_tell_names_by_their_capitals():

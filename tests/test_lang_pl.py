@@ -27,3 +27,20 @@ def test_party_terms_in_any_case():
 def test_nam_is_to_us_not_nam_dinh():
     assert found("Pokazali nam Dinh Tien Hoang jako wzór; Namibia leży daleko.", "pl") == []
     assert found("w Nam Dinh", "pl") == [("Nam Dinh", "nam-dinh")]
+
+
+def test_a_plural_adjective_makes_a_genitive_complement_another_name_unless_a_noun_takes_it():
+    """The language's rule for genitive chains, on a term no seed has (Biuro Organizacji)."""
+    from translate.glossary import Concept, Glossary, Term
+    from translate.terms import find_terms
+
+    office = Glossary([Concept("office", "party-term", "Organisation Office", "Văn phòng Tổ chức",
+                               {"pl": [Term("Biuro Organizacji", "pl")]})])
+
+    def surfaces(text: str) -> list[str]:
+        return [m.surface for m in find_terms(text, "pl", office)]
+
+    assert surfaces("Dyrektor Biura Organizacji Młodzieżowych przemawiał.") == []  # of youth organisations
+    assert surfaces("Dyrektor Biura Organizacji Młodzieżowej przemawiał.") == ["Biura Organizacji"]  # one, specified
+    assert surfaces("W Biurze Organizacji Powiatowych Związków pracowano.") == ["Biurze Organizacji"]
+    assert surfaces("Biuro Organizacji i Biuro Organizacji ich członków.") == ["Biuro Organizacji"] * 2

@@ -99,3 +99,12 @@ def test_lone_separator_follows_the_language():
 ])
 def test_number_value_across_locales(written, value):
     assert number_value(written) == [value]
+
+
+def test_arabic_numbers_by_region_and_by_shape_without_one():
+    text = "2.000 و 2,000 و 1,5 و 1.5"
+    assert keys(text, "ar") == [("number", "2000"), ("number", "2000"), ("number", "1.5"), ("number", "1.5")]
+    # The Maghreb groups with '.' and marks decimals with ','; Egypt the other way round. A lone
+    # separator before fewer than three digits is a decimal mark wherever numbers are written.
+    assert keys(text, "ar-MA") == [("number", "2000"), ("number", "2"), ("number", "1.5"), ("number", "1.5")]
+    assert keys(text, "ar-EG") == [("number", "2"), ("number", "2000"), ("number", "1.5"), ("number", "1.5")]

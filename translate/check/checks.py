@@ -9,7 +9,7 @@ and returns a :class:`~translate.check.model.Report`. Terms are found by the glo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from translate.check.inputs import expand_targets, load_document
@@ -26,7 +26,7 @@ from translate.check.model import (
 )
 from translate.detect import detect_scores
 from translate.errors import UsageError
-from translate.langs import DETECTABLE, require_language
+from translate.langs import DETECTABLE, require_language, split_tag
 from translate.glossary.model import Glossary
 from translate.text import comparable
 from translate.numbers import Quantity, compare_quantities, find_quantities
@@ -113,16 +113,18 @@ def check_files(
 
     ``source`` (with one text target) is its source or back-translation, aligned sentence by
     sentence; TMX/XLIFF files carry their own. ``lang`` and ``source_lang`` may be any language
-    backtrans knows or one the glossary has terms in.
+    backtrans knows or one the glossary has terms in; a region (``ar-MA``) says how its numbers
+    are written.
     """
     files = expand_targets(targets)
     if source is not None and len(files) != 1:
         raise UsageError("--source needs exactly one TARGET file")
     known = {code for concept in glossary for code in concept.languages}
+    region = split_tag(lang)[1]
     lang = require_language(lang, known)
     if source_lang is not None:
         source_lang = require_language(source_lang, known, option="--source-lang")
-    docs = [load_document(f, lang, source, source_lang) for f in files]
+    docs = [replace(load_document(f, lang, source, source_lang), region=region) for f in files]
     return check_documents(docs, glossary, checks, severities, progress)
 
 
@@ -251,7 +253,7 @@ def _numbers(doc: CheckedDocument, units, severity: Severity) -> list[Finding]: 
         if source is None:
             continue
         target: list[tuple[Segment, Quantity]] = [
-            (s, q) for s in segs for q in find_quantities(s.text, doc.lang)]
+            (s, q) for s in segs for q in find_quantities(s.text, doc.locale)]
         diff = compare_quantities(find_quantities(source, doc.source_lang or "xx"), [q for _, q in target])
         where = {id(q): s for s, q in target}
         extras = list(diff.extra)

@@ -50,6 +50,12 @@ class CheckedDocument:
     segments: list[Segment]
     source_lang: str | None = None
     source_path: Path | None = None
+    region: str | None = None  # of the target's language tag (ar-MA: "MA"), for how numbers are written
+
+    @property
+    def locale(self) -> str:
+        """The target's language tag with its region ("ar-MA"), as numbers are read in."""
+        return f"{self.lang}-{self.region}" if self.region else self.lang
 
     @property
     def bilingual(self) -> bool:

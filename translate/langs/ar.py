@@ -1,7 +1,11 @@
 """Arabic."""
 
 import re
+import sqlite3
+from dataclasses import replace
+from functools import lru_cache
 from itertools import product
+from pathlib import Path
 
 from translate.langs.base import Detection, Language, NumberFormat, Segmentation
 
@@ -13,6 +17,7 @@ _TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويء
                      ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d",
                       "t", "z", "", "gh", "f", "q", "k", "l", "m", "n", "h", "w", "y", "", "h"]))
 
+_MAGHREB = frozenset({"DZ", "MA", "TN", "LY", "EH", "MR"})
 _SYLLABLE_END = re.compile(r"(?<=[^\s][اوي])(?=[^\sاوي][^\s])")
 
 
@@ -20,24 +25,67 @@ def _syllables(name: str) -> list[str]:
     """A transliterated name cut after its long vowels ("هوشي منه" -> "هو", "شي", "منه")."""
     return [piece for word in name.split() for piece in _SYLLABLE_END.split(word)]
 
-# Broken plurals of the nouns of Party terms ("لجان الحزب في المناطق" for District Party
-# Committees); a noun after في may also take the article.
-_PLURALS = {"لجنة": "لجان", "منطقة": "مناطق", "مدينة": "مدن", "قرار": "قرارات", "خلية": "خلايا"}
+# Plurals of the nouns of a term, from Arramooz, an Arabic lexicon (21,735 singular nouns with
+# their broken plural and whether they take the sound plurals), read from its SQLite file.
+_NOUNS = ("select broken_plural, feminin_plural, masculin_plural, wordtype from nouns "
+          "where (unvocalized = ? or normalized = ?) and number = 'مفرد'")
+_TASHKEEL = re.compile("[\u064b-\u0652\u0670]")
+_HAMZA_SEATS = str.maketrans("أإؤئ", "ءءءء")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> sqlite3.Connection:
+    import arramooz
+
+    path = Path(arramooz.__file__).parent / "data" / "arabicdictionary.sqlite"
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+
+
+@lru_cache(maxsize=4096)
+def noun_plurals(noun: str) -> frozenset[str]:
+    """The plurals of an Arabic noun without the article: its broken plurals and the sound ones it
+    takes (ـات, ـون/ـين), from the lexicon; a noun the lexicon lacks that ends in ة takes ـات."""
+    rows = _lexicon().execute(_NOUNS, (noun, noun.translate(_HAMZA_SEATS))).fetchall()
+    if any("فاعل" not in kind for *_, kind in rows):  # the noun (مكتب, office) over a participle
+        rows = [r for r in rows if "فاعل" not in r[3]]
+    stem = noun[:-1] if noun.endswith("ة") else noun
+    out = {stem + "ات"} if not rows and noun.endswith("ة") else set()
+    for broken, feminine, masculine, _ in rows:
+        out |= {_TASHKEEL.sub("", p).removeprefix("ال") for p in (broken or "").split(";") if p.strip()}
+        if feminine:
+            out.add(stem + "ات")
+        if masculine:
+            out |= {noun + "ون", noun + "ين"}
+    return frozenset(out - {noun})
 
 
 def _plurals(term: str) -> set[str]:
+    """The term with its head noun in the plural: the first word, and a noun after في, which
+    agrees with it ("لجنة الحزب في منطقة" → "لجان الحزب في المناطق"). A genitive complement and
+    adjectives keep their form (a non-human plural takes a feminine singular adjective:
+    "اللجان الشعبية"). A plural head may take the article after في or at the start."""
     words = term.split()
     options = []
     for i, w in enumerate(words):
-        bare = w[2:] if w.startswith("ال") else w
-        if bare in _PLURALS:
-            forms = {w, _PLURALS[bare]} if w == bare else {w, "ال" + _PLURALS[bare]}
-            if i and words[i - 1] == "في" or i == 0:
-                forms |= {"ال" + f for f in forms if not f.startswith("ال")}
-            options.append(forms)
-        else:
+        head = i == 0 or words[i - 1] == "في"
+        article = "ال" if w.startswith("ال") and len(w) > 4 else ""
+        plurals = noun_plurals(w[len(article):]) if head else frozenset()
+        if not plurals:
             options.append({w})
+            continue
+        forms = {w} | {article + p for p in plurals}
+        forms |= {"ال" + f for f in forms if not f.startswith("ال")}
+        options.append(forms)
     return {" ".join(parts) for parts in product(*options)}
+
+
+def _accusative(term: str) -> set[str]:
+    """The indefinite accusative of a term: its last word without the article takes the alef of
+    the tanween ("قرار" → "قراراً", folded "قرارا"), unless it ends in ة, ى, ا or ء."""
+    last = term.split()[-1] if term.split() else ""
+    if not last or last.startswith("ال") or last[-1] in "ةىاء":
+        return set()
+    return {term + "ا"}
 
 
 class Arabic(Language):
@@ -52,8 +100,8 @@ class Arabic(Language):
         stop_words=frozenset("أن إلى التي الذي بين ذلك على عن في قد كان لم ما مع من هذا هذه".split()),
     )
     numbers = NumberFormat(
-        decimal_mark=".",  # as the seeds write numbers; the Arabic separators ٫ ٬ are unambiguous
-        group_marks=",",
+        # No region: "1.5" and "1,5" are both read by their shape (a lone separator before three
+        # digits groups thousands); the Arabic separators ٫ ٬ are unambiguous anyway.
         scales={
             **dict.fromkeys(("تريليون", "تريليونات"), 10**12),
             **dict.fromkeys(("مليار", "مليارات", "ملياري", "بليون"), 10**9),
@@ -69,9 +117,16 @@ class Arabic(Language):
         currency_stems={"دونغ": "VND", "دولار": "USD", "يورو": "EUR"},
     )
 
+    def number_format(self, region: str | None = None) -> NumberFormat:
+        """The Maghreb writes "1,5" and "1.000" (CLDR: ar-DZ, ar-MA, ar-TN, ar-LY, ar-EH, ar-MR),
+        the other Arabic regions "1.5" and "1,000"; without a region, numbers are read by shape."""
+        if region is None:
+            return self.numbers
+        if region in _MAGHREB:
+            return replace(self.numbers, decimal_mark=",", group_marks=". \u00a0\u202f")
+        return replace(self.numbers, decimal_mark=".", group_marks=",")
+
     camel_boundary = False
-    # The alef that carries the accusative tanween ("قراراً") follows the word it ends.
-    suffix_clitics = ("ا",)
     # Alef, ya and ta marbuta variants ("أ إ آ ٱ" -> "ا", "ى" -> "ي", "ة" -> "ه"); hamza seats
     # and diacritics go with the combining marks, tatweel with the format characters.
     extra_folds = {"ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك", "ۀ": "ه"}
@@ -80,7 +135,8 @@ class Arabic(Language):
         """The term, its spelling and spacing variants, and its first word without the article.
 
         Names may be written with or without the spaces between their syllables ("هوشي منه" /
-        "هو تشي منه"); a term's article drops after the proclitic ل ("للجنة").
+        "هو تشي منه"); a common term also in the plural and the indefinite accusative; a term's
+        article drops after the proclitic ل ("للجنة").
         """
         variants = {term}
         if name:
@@ -93,7 +149,7 @@ class Arabic(Language):
                     continue
                 for joins in product(("", " "), repeat=len(syllables) - 1):
                     variants.add(syllables[0] + "".join(j + w for j, w in zip(joins, syllables[1:])))
-        plurals = _plurals(term) - {term} if not name else set()
+        plurals = (_plurals(term) | _accusative(term)) - {term} if not name else set()
         variants |= plurals
         for v in list(variants):
             if v.startswith("ال") and len(v) > 4:

@@ -10,8 +10,13 @@ _VOWELS = set("aeiouyąęó")
 _NAME_ENDINGS = ("a", "u", "owi", "em", "ie", "e", "y", "i", "ów", "om", "ami", "ach", "owie")
 # Frozen words: genitive complements that do not decline with the phrase's head.
 _FROZEN = ("ego", "ej", "ii", "ji", "ych", "ich", "ów", "u")
-# A genitive plural adjective not followed by the noun it would then qualify ("Komitetów").
-_GEN_PL_ADJ = re.compile(r"\s+\w+(?:ych|ich)\b(?!\s+\w+ów\b)", re.IGNORECASE)
+# A genitive in -i/-y (organizacji, partii, rady) is singular or plural; a plural genitive
+# adjective after it (-ych/-ich) makes it plural; a genitive plural noun in -ów/-i/-y after that
+# adjective would take the adjective instead.
+_SG_OR_PL_GENITIVE = ("i", "y")
+_GEN_PL_ADJ = ("ych", "ich")
+_GEN_PL_NOUN = ("ów", "i", "y")
+_NEXT_WORDS = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
 # Adjective endings by slot and gender (hard stems; soft k/g stems take "i" for "y").
 _ADJ = {
     "m": {"nom": "y", "gen": "ego", "dat": "emu", "acc": "y|ego", "ins": "ym", "loc": "ym"},
@@ -175,10 +180,21 @@ class Polish(Language):
     )
 
     def extends(self, term: str, after: str) -> bool:
-        """A term ending in a genitive complement, followed by a genitive plural adjective, is a
-        longer name ("Wydziału Organizacji | Partyjnych" is not the Organization Board)."""
-        last = term.split()[-1].lower() if term.split() else ""
-        return last.endswith(_FROZEN) and bool(_GEN_PL_ADJ.match(after))
+        """A term ending in a genitive complement that may be singular or plural (-i/-y) is part
+        of a longer, other name when a plural genitive adjective follows and qualifies it: the
+        term meant the singular. "Wydziału Organizacji | Partyjnych" is the Department of Party
+        Organisations, not the Organization Board. The adjective qualifies a genitive plural noun
+        after it instead: "Wydziale Organizacji | Prowincjonalnych Komitetów" is the Board (of the
+        provincial committees); a singular adjective only specifies ("komórka Partii Komunistycznej")."""
+        words = term.split()
+        nxt = _NEXT_WORDS.match(after)
+        if not words or nxt is None or not words[-1].lower().endswith(_FROZEN):
+            return False
+        adjective, noun = nxt.group(1).lower(), (nxt.group(2) or "").lower()
+        if len(adjective) < 5 or not adjective.endswith(_GEN_PL_ADJ):  # ich, tych: pronouns, determiners
+            return False
+        qualifies_next = len(noun) > 2 and noun.endswith(_GEN_PL_NOUN) and not noun.endswith(_GEN_PL_ADJ)
+        return words[-1].lower().endswith(_SG_OR_PL_GENITIVE) and not qualifies_next
 
     def forms(self, term: str, *, name: bool) -> list[tuple[str, str]]:
         """Names decline on their first, last or every element; terms as noun phrases."""
