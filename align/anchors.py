@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from align.bead import Anchor
+from translate.errors import UsageError
 from translate.numbers import number_tokens, number_value
 from translate.text import unaccented
 
@@ -86,7 +87,7 @@ def merge_anchors(*per_sentence: Iterable[Iterable[Anchor]]) -> list[frozenset[A
     """Union, sentence by sentence, of several anchor lists of the same document."""
     lists = [list(p) for p in per_sentence]
     if len({len(p) for p in lists}) > 1:
-        raise ValueError("anchor lists differ in length")
+        raise UsageError(f"anchor lists of one document differ in length: {sorted({len(p) for p in lists})}")
     return [frozenset().union(*row) for row in zip(*lists)]
 
 

@@ -11,13 +11,13 @@ from align.anchors import sentence_anchors
 from align.bead import Anchor, Bead
 from align.sentences import AlignerConfig, BeadCost, align_sentences
 from align.terms import TermLink, link_terms
-from translate.files import read_text
-from translate.pipeline.read import Document
-from translate.pipeline.segment import read_segmented
+from translate.engine import Engines, EngineSettings, ModelPackage
 from translate.errors import UsageError
+from translate.files import read_text
 from translate.glossary.model import Glossary
 from translate.langs import KNOWN, get_language
-from translate.engine import Engines, EngineSettings, ModelPackage
+from translate.pipeline.read import Document
+from translate.pipeline.segment import read_segmented
 from translate.terms import Match, find_terms
 
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from align.bead import Bead
+from translate.errors import FormatError, UsageError
 from translate.files import read_text
-from translate.errors import FormatError
 
 Pair = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -87,7 +87,7 @@ def _f1(p: float, r: float) -> float:
 def score_alignments(gold: Sequence[Sequence[Pair]], test: Sequence[Sequence[Bead | Pair]]) -> AlignmentScores:
     """Scores of several test alignments against their gold ones, counts summed over documents."""
     if len(gold) != len(test):
-        raise ValueError("as many gold as test alignments are needed")
+        raise UsageError(f"{len(gold)} gold alignments but {len(test)} test alignments")
     p = [0, 0, 0, 0]
     r = [0, 0, 0, 0]
     for g, t in zip(gold, test):

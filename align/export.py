@@ -9,11 +9,11 @@ from enum import Enum
 
 from lxml import etree
 
-from align.documents import AlignedDocuments, bead_text as _join
+from align.documents import AlignedDocuments
+from align.documents import bead_text as _join
 from align.terms import TermLink
-from translate.terms import Match
 from translate.formats.xml import XML_LANG
-
+from translate.terms import Match
 
 
 def _span(m: Match | None) -> dict | None:

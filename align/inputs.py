@@ -6,10 +6,9 @@ XLIFF hypothesis also supplies the source for the term metrics.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from collections.abc import Sequence
 
 from align.documents import pair_documents
 from translate.errors import InputError, UsageError

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from align.anchors import _WORD
-from translate.text import unaccented
 from align.bead import Anchor, Bead
 from align.sentences import AlignerConfig, BeadCost, align_sentences
+from translate.text import unaccented
 
 MIN_WORD = 3  # letters
 

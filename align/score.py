@@ -24,6 +24,7 @@ from sacrebleu.metrics import BLEU, CHRF, TER
 
 from align.inputs import ScoreInput, read_score_inputs
 from align.terms import Recognise, glossary_recogniser
+from translate.errors import UsageError
 from translate.glossary.model import Glossary
 from translate.terms import Match
 from translate.terms.judge import Presence, judge
@@ -62,7 +63,7 @@ class DocumentScores:
 def mt_scores(hyps: Sequence[str], refs: Sequence[str], lang: str) -> list[MetricScore]:
     """Corpus BLEU, chrF and TER of ``hyps`` against one reference each, by sacrebleu."""
     if len(hyps) != len(refs):
-        raise ValueError(f"{len(hyps)} hypotheses but {len(refs)} references")
+        raise UsageError(f"{len(hyps)} hypotheses but {len(refs)} references")
     out = []
     for metric in (BLEU(tokenize=bleu_tokenize(lang)), CHRF(), TER()):
         s = metric.corpus_score(list(hyps), [list(refs)])

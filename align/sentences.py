@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from align.bead import Anchor, Bead
+from translate.errors import UsageError
 
 # Gale & Church (1993) priors, as in NLTK's gale_church.
 GC_PRIORS: dict[tuple[int, int], float] = {
@@ -114,7 +115,8 @@ def align_sentences(
     if tgt_anchors is None:
         tgt_anchors = [frozenset()] * m
     if len(src_anchors) != n or len(tgt_anchors) != m:
-        raise ValueError("one anchor set per sentence is required")
+        raise UsageError(f"one anchor set per sentence is required ({n} and {m} sentences, "
+                         f"{len(src_anchors)} and {len(tgt_anchors)} anchor sets)")
     ls = [len(s.strip()) for s in src]
     lt = [len(t.strip()) for t in tgt]
     ratio = config.length_ratio or (sum(lt) / sum(ls) if sum(ls) and sum(lt) else 1.0)

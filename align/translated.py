@@ -15,7 +15,13 @@ from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 
-from translate.engine import Engines, EngineSettings, ModelPackage, find_route, installed_packages
+from translate.engine import (
+    Engines,
+    EngineSettings,
+    ModelPackage,
+    find_route,
+    installed_packages,
+)
 from translate.errors import ModelError
 
 NGRAM_ORDERS = (2, 3, 4)

@@ -16,11 +16,10 @@ from align.bead import Bead
 from align.documents import AlignedDocuments, Sentences, align_documents, read_sentences
 from align.export import to_tmx, to_tsv
 from align.terms import TermLink
-from tests.helpers import span_match
-from translate.terms import Match
-from tests.helpers import REPO, SEEDS, run_cli
+from tests.helpers import REPO, SEEDS, run_cli, span_match
 from translate.formats.bilingual import read_bilingual
 from translate.glossary import load_glossary
+from translate.terms import Match
 
 UK = [
     "Видатні та всебічні результати, досягнуті Хай Дуонгом у 2023 році, також зробили важливий "

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from align.anchors import cognate_anchors, merge_anchors, number_anchors, number_value, sentence_anchors
+from align.anchors import (
+    cognate_anchors,
+    merge_anchors,
+    number_anchors,
+    number_value,
+    sentence_anchors,
+)
 from align.bead import Anchor, Bead
 from align.evaluate import read_gold, score_alignments
 from align.sentences import AlignerConfig, align_sentences, gale_church

@@ -15,15 +15,21 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from align.documents import Sentences, align_documents, document_key, pair_documents, read_sentences
+from align.documents import (
+    Sentences,
+    align_documents,
+    document_key,
+    pair_documents,
+    read_sentences,
+)
 from align.terms import align_terms
-from translate.terms import find_terms
-from translate.pipeline.run import translate_documents
+from tests.helpers import SEEDS
 from translate.cli import _register, app
 from translate.engine import EngineSettings
-from translate.glossary import load_glossary
 from translate.engine.packages import installed_packages
-from tests.helpers import SEEDS
+from translate.glossary import load_glossary
+from translate.pipeline.run import translate_documents
+from translate.terms import find_terms
 
 _register()
 SEED_FILES = sorted(SEEDS.glob("*.txt"))

@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 from align.documents import Sentences, align_documents
 from align.sentences import AlignerConfig, align_sentences
 from align.translated import TranslationCost, has_route, translate_sentences
+from tests.test_align_sentences import _edit, _seed_lines
 from translate.cli import _register, app
 from translate.engine.packages import installed_packages
-from tests.test_align_sentences import _edit, _seed_lines
 
 _register()
 

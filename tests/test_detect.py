@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from translate.detect import UNDETERMINED, detect_language, detect_scores
 from tests.helpers import SEEDS
+from translate.detect import UNDETERMINED, detect_language, detect_scores
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 URL = re.compile(r"https?://\S+")

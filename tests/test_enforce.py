@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from translate.glossary import load_glossary
 from translate.pipeline.protect import protect
 from translate.pipeline.restore import canonicalise, restore
 from translate.terms import find_terms
-from translate.glossary import load_glossary
 
 
 def _protect(text, source_lang, target_lang, glossary):

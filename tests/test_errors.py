@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from translate.errors import BacktransError, FormatError, GlossaryError, InputError, ModelError, UsageError
-from translate.glossary.tbx import parse_tbx
+from translate.engine.packages import find_route
+from translate.errors import (
+    BacktransError,
+    FormatError,
+    GlossaryError,
+    InputError,
+    ModelError,
+    UsageError,
+)
 from translate.glossary import load_glossary
 from translate.glossary.edit import get_concept
-from translate.engine.packages import find_route
+from translate.glossary.tbx import parse_tbx
 
 
 def test_each_kind_is_its_own_class_under_one_base(tmp_path):

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from translate.glossary import Status, load_glossary, shipped_glossary_path
 from tests.helpers import run_cli
+from translate.glossary import Status, load_glossary, shipped_glossary_path
 
 BACKTRANS = str(Path(sys.executable).with_name("backtrans"))
 

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from translate.errors import BacktransError
-from translate.glossary.gloss import dump_gloss, parse_gloss
 from translate.glossary import (
     Concept,
     Glossary,
@@ -19,6 +18,7 @@ from translate.glossary import (
     save_glossary,
     shipped_glossary_path,
 )
+from translate.glossary.gloss import dump_gloss, parse_gloss
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -8,12 +8,19 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from tests.helpers import run_cli
 from translate.errors import BacktransError
+from translate.glossary import (
+    Concept,
+    Glossary,
+    Status,
+    Term,
+    load_glossary,
+    shipped_glossary_path,
+)
 from translate.glossary.interchange import export_glossary
 from translate.glossary.tabular import dump_tabular, parse_tabular
 from translate.glossary.tbx import NS, dump_tbx, parse_tbx
-from translate.glossary import Concept, Glossary, Status, Term, load_glossary, shipped_glossary_path
-from tests.helpers import run_cli
 
 DATA = Path(__file__).resolve().parent / "data" / "glossary"
 

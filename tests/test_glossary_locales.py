@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import run_cli
+from translate.glossary import Status, Term, load_glossary
 from translate.glossary.tabular import parse_tabular
 from translate.glossary.tbx import NS, parse_tbx
-from translate.glossary import Status, Term, load_glossary
 from translate.langs import normalise_language
-
-from tests.helpers import run_cli
 
 
 @pytest.mark.parametrize("code, expected", [

@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
+from tests.helpers import SEEDS, run_cli
 from translate.glossary import load_glossary
 from translate.terms import find_terms
-from tests.helpers import SEEDS, run_cli
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 

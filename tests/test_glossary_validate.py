@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from translate.glossary import Concept, Glossary, Term, load_glossary
-from translate.text import mixed_scripts, strip_vietnamese_diacritics
-from translate.glossary.validate import Rule, validate_glossary
 from tests.helpers import run_cli
+from translate.glossary import Concept, Glossary, Term, load_glossary
+from translate.glossary.validate import Rule, validate_glossary
+from translate.text import mixed_scripts, strip_vietnamese_diacritics
 
 BROKEN = Path(__file__).resolve().parent / "data" / "glossary"
 CASES = [

@@ -3,8 +3,8 @@
 import pytest
 
 from tests.terms_glossary import GLOSSARY, found
-from translate.langs import get_language
 from translate.glossary import Concept, Glossary, Term
+from translate.langs import get_language
 from translate.terms import find_terms
 
 

@@ -7,9 +7,16 @@ from pathlib import Path
 import pytest
 
 import translate.langs as langs
-from translate.errors import UsageError
-from translate.langs import DETECTABLE, KNOWN, LANGUAGES, get_language, require_language, split_tag
 from translate.engine.testmodel import TEST_PAIRS
+from translate.errors import UsageError
+from translate.langs import (
+    DETECTABLE,
+    KNOWN,
+    LANGUAGES,
+    get_language,
+    require_language,
+    split_tag,
+)
 
 
 def test_every_module_is_a_registered_language():

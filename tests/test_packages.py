@@ -11,9 +11,9 @@ import zipfile
 
 import pytest
 
+from tests.helpers import run_cli
 from translate.engine import packages
 from translate.errors import BacktransError
-from tests.helpers import run_cli
 
 
 def test_install_list_remove(test_models, tmp_path):

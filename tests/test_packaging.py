@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 
 import translate
+from tests.helpers import REPO, run_cli
 from translate.glossary import load_glossary, shipped_glossary_path
 from translate.glossary.store import SHIPPED_NAME
-
-from tests.helpers import REPO, run_cli
 
 IN_WHEEL = f"translate/glossaries/{SHIPPED_NAME}"
 # What .gitignore keeps out of the repository, and so out of a build.

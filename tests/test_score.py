@@ -8,10 +8,16 @@ import pytest
 import sacrebleu
 
 from align.score import (
-    ScoreInput, bleu_tokenize, consistency, exact_match, mt_scores, one_minus_term,
-    score_documents, term_scores, window_overlap,
+    ScoreInput,
+    bleu_tokenize,
+    consistency,
+    exact_match,
+    mt_scores,
+    one_minus_term,
+    score_documents,
+    term_scores,
+    window_overlap,
 )
-
 from tests.helpers import span_match
 from translate.terms import Match
 

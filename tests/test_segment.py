@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from translate.pipeline.read import Document, read_document
-from translate.langs import get_language
-from translate.pipeline.segment import segment_document, split_sentences
 from tests.helpers import SEEDS
+from translate.langs import get_language
+from translate.pipeline.read import Document, read_document
+from translate.pipeline.segment import segment_document, split_sentences
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 

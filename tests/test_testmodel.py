@@ -17,8 +17,13 @@ import pytest
 import sentencepiece as spm
 
 import translate
+from translate.engine.testmodel import (
+    TEST_PAIRS,
+    build_test_models,
+    package_name,
+    token_codes,
+)
 from translate.errors import BacktransError
-from translate.engine.testmodel import TEST_PAIRS, build_test_models, package_name, token_codes
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "translate" / "data"

@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from translate.pipeline.run import JOURNAL_NAME, translate_documents
+from tests.helpers import BACKTRANS, SEEDS, cli_env, run_cli
 from translate.engine import EngineSettings
 from translate.engine.packages import installed_packages
-from tests.helpers import BACKTRANS, SEEDS, cli_env, run_cli
+from translate.pipeline.run import JOURNAL_NAME, translate_documents
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from translate.engine import Engine, EngineSettings
-from translate.glossary import Concept, Glossary, Status, Term, load_glossary
 from translate.engine.packages import installed_packages
+from translate.glossary import Concept, Glossary, Status, Term, load_glossary
 from translate.pipeline.hop import Strategy, translate_hop
 from translate.pipeline.verify import verify
 

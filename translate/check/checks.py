@@ -26,12 +26,12 @@ from translate.check.model import (
 )
 from translate.detect import detect_scores
 from translate.errors import UsageError
-from translate.langs import DETECTABLE, require_language, split_tag
 from translate.glossary.model import Glossary
-from translate.text import comparable
+from translate.langs import DETECTABLE, require_language, split_tag
 from translate.numbers import Quantity, compare_quantities, find_quantities
 from translate.terms import How, Match, find_terms
 from translate.terms.judge import Presence, judge, status_label
+from translate.text import comparable
 
 CHECKS = ("variants", "deprecated", "missing-term", "numbers", "untranslated", "unknown-variant")
 SEVERITIES: dict[str, Severity] = {

@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from translate.files import atomic_write_bytes
 from translate.check.model import Report
+from translate.files import atomic_write_bytes
 from translate.glossary.model import Concept, Glossary, Status, Term
 from translate.langs import get_language
 

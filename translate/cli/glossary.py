@@ -231,8 +231,8 @@ def export_cmd(
     glossary: Optional[Path] = GlossaryOpt,
 ) -> None:
     """Export the glossary as TBX, CSV or TSV."""
-    from translate.glossary.interchange import export_glossary
     from translate.glossary import load_glossary
+    from translate.glossary.interchange import export_glossary
 
     write_output(export_glossary(load_glossary(_path(glossary)), fmt, layout), output)
 

@@ -10,8 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from translate.engine import packages
 from translate.cli import TableOrJson, app
+from translate.engine import packages
 
 models_app = typer.Typer(
     help="Manage Argos Translate models (shared with argospm: $ARGOS_PACKAGES_DIR).",

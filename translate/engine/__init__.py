@@ -4,7 +4,12 @@ SentencePiece engine (``translator``), the one lifecycle that keeps one engine l
 
 from translate.engine.lifecycle import Engines
 from translate.engine.packages import ModelPackage, find_route, installed_packages
-from translate.engine.translator import DEFAULT_BATCH_TOKENS, DEFAULT_BEAM, Engine, EngineSettings
+from translate.engine.translator import (
+           DEFAULT_BATCH_TOKENS,
+           DEFAULT_BEAM,
+           Engine,
+           EngineSettings,
+)
 
 __all__ = ["DEFAULT_BATCH_TOKENS", "DEFAULT_BEAM", "Engine", "EngineSettings", "Engines", "ModelPackage",
            "find_route", "installed_packages"]

@@ -32,8 +32,8 @@ from pathlib import Path
 import numpy as np
 
 import translate
-from translate.files import atomic_write_text
 from translate.errors import InputError, ModelError
+from translate.files import atomic_write_text
 from translate.glossary.model import CANONICAL_LANGUAGES
 from translate.langs import KNOWN, get_language
 

@@ -15,8 +15,8 @@ from typing import Callable, Sequence
 import ctranslate2
 import sentencepiece as spm
 
-from translate.errors import ModelError
 from translate.engine.packages import ModelPackage
+from translate.errors import ModelError
 
 DEFAULT_BEAM = 4
 DEFAULT_BATCH_TOKENS = 512

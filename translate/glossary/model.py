@@ -12,7 +12,6 @@ from translate.errors import UsageError
 from translate.langs import language_variant
 from translate.text import comparable, strip_vietnamese_diacritics
 
-
 # The languages whose canonical form is a field of the concept (every output is in one of them).
 CANONICAL_LANGUAGES = ("en", "vi")
 

@@ -33,7 +33,15 @@ from pathlib import Path
 
 from translate.errors import FormatError
 from translate.files import decode_utf8
-from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Status, Term, add_variant_term, slug
+from translate.glossary.model import (
+    CANONICAL_LANGUAGES,
+    Concept,
+    Glossary,
+    Status,
+    Term,
+    add_variant_term,
+    slug,
+)
 from translate.langs import language_variant, normalise_language
 
 CONCEPT_COLUMNS = ("concept_id", "kind", "note")

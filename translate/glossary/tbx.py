@@ -24,7 +24,15 @@ from lxml import etree
 
 from translate.errors import FormatError
 from translate.formats.xml import XML_LANG, local, parse_xml
-from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Glossary, Status, Term, add_variant_term, slug
+from translate.glossary.model import (
+    CANONICAL_LANGUAGES,
+    Concept,
+    Glossary,
+    Status,
+    Term,
+    add_variant_term,
+    slug,
+)
 from translate.langs import normalise_language
 
 NS = "urn:iso:std:iso:30042:ed-2"

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from translate.glossary.kinds import is_vietnamese_name
 from translate.glossary.model import Concept, Glossary, Status
+from translate.langs import KNOWN, normalise_language
 from translate.text import (
     mixed_scripts,
     not_nfc,
     strip_vietnamese_diacritics,
     whitespace_damage,
 )
-from translate.langs import KNOWN, normalise_language
 
 
 class Rule(str, Enum):

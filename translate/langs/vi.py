@@ -2,8 +2,8 @@
 
 import re
 
-from translate.text import strip_vietnamese_diacritics
 from translate.langs.base import Detection, Language, NumberFormat, Segmentation
+from translate.text import strip_vietnamese_diacritics
 
 # One Vietnamese syllable, diacritics removed: initial consonant(s), 1-3 vowels, allowed final.
 _SYLLABLE = re.compile(

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from translate.glossary.model import Glossary
-from translate.text import script_of
 from translate.langs import get_language
 from translate.pipeline.protect import Protected
 from translate.terms import Match, find_terms
+from translate.text import script_of
 
 _GAP = 3  # characters of damage allowed between two letters of a surrogate ("Hai - Duong")
 

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from translate.detect import UNDETERMINED
-from translate.engine import Engines, EngineSettings, ModelPackage, find_route, installed_packages
+from translate.engine import (
+    Engines,
+    EngineSettings,
+    ModelPackage,
+    find_route,
+    installed_packages,
+)
 from translate.errors import InputError, UsageError
 from translate.glossary.model import Glossary
 from translate.pipeline.hop import Checked, Strategy, translate_hop
@@ -25,7 +31,12 @@ from translate.pipeline.read import Document, expand_inputs
 from translate.pipeline.recognise import SourceTerms, recognise_documents
 from translate.pipeline.segment import read_segmented
 from translate.pipeline.verify import expected_concepts, verify
-from translate.pipeline.write import GlossaryCheck, TranslatedSegment, output_paths, write_translation
+from translate.pipeline.write import (
+    GlossaryCheck,
+    TranslatedSegment,
+    output_paths,
+    write_translation,
+)
 from translate.terms.judge import Verdict
 
 JOURNAL_NAME = ".backtrans-journal.jsonl"

@@ -22,8 +22,8 @@ import re
 from pathlib import Path
 
 from translate.detect import detect_language
-from translate.pipeline.read import Document, Segment, read_document
 from translate.langs import Language, get_language
+from translate.pipeline.read import Document, Segment, read_document
 
 _OPENERS = "\"'«„“‘‚‹([{"
 _CLOSERS = "\"'»”’›)]}"
