@@ -20,6 +20,8 @@ from translate.pipeline.read import Document
 from translate.pipeline.segment import read_segmented
 from translate.terms import Match, find_terms
 
+ExtraAnchors = tuple[list[frozenset[Anchor]], list[frozenset[Anchor]]]  # per sentence, of source and target
+
 
 @dataclass
 class Sentences:
@@ -75,7 +77,7 @@ def pair_sentences(source: Document, target: Document) -> list[tuple[tuple[int, 
 def align_documents(
     src: Sentences,
     tgt: Sentences,
-    extra_anchors: tuple[list[frozenset[Anchor]], list[frozenset[Anchor]]] | None = None,
+    extra_anchors: ExtraAnchors | None = None,
     config: AlignerConfig | None = None,
     bead_cost: BeadCost | None = None,
     *,
@@ -113,7 +115,7 @@ def align_corpus(
     translate: bool | None = False,
     packages: list[ModelPackage] | None = None,
     second_pass: bool = True,
-    extra_anchors: Sequence[tuple[list[frozenset[Anchor]], list[frozenset[Anchor]]] | None] | None = None,
+    extra_anchors: Sequence[ExtraAnchors | None] | None = None,
     bead_costs: Sequence[BeadCost | None] | None = None,
 ) -> list[AlignedDocuments]:
     """Align several document pairs as :func:`align_documents` does each, with one difference:
@@ -214,7 +216,8 @@ def _translations(pairs: Sequence[tuple[Sentences, Sentences]], translate: bool 
     return out
 
 
-def _prepare(src, tgt, extra_anchors, bead_cost, glossary, translations: list[str] | None) -> _Prepared:
+def _prepare(src: Sentences, tgt: Sentences, extra_anchors: ExtraAnchors | None, bead_cost: BeadCost | None,
+             glossary: Glossary | None, translations: list[str] | None) -> _Prepared:
     """Anchors of both sides, the glossary matches, and the bead cost (with the translation-based
     one when the source's ``translations`` are given)."""
     from align.translated import TranslationCost
@@ -237,7 +240,8 @@ def _prepare(src, tgt, extra_anchors, bead_cost, glossary, translations: list[st
     return _Prepared(sa, ta, cost, translations is not None, sm, tm)
 
 
-def _align_blocks(src, tgt, sa, ta, cost, config, blocks) -> list[Bead]:
+def _align_blocks(src: Sentences, tgt: Sentences, sa: list[frozenset[Anchor]], ta: list[frozenset[Anchor]],
+                  cost: BeadCost | None, config: AlignerConfig | None, blocks: list[tuple[range, range]]) -> list[Bead]:
     """Sentences aligned within each pair of corresponding paragraphs."""
     beads = []
     for sr, tr in blocks:

@@ -85,13 +85,13 @@ def score_documents(
     def one(name: str, h: Sequence[str], r: Sequence[str], s: Sequence[str] | None) -> DocumentScores:
         terms = None
         if recognise is not None:
-            expected = [recognise(x, src_lang) for x in s] if use_src and s is not None else None
+            expected = [recognise(x, src_lang) for x in s] if src_lang is not None and use_src and s is not None else None
             terms = term_scores(h, r, lang, recognise, expected)
         return DocumentScores(name, len(h), mt_scores(h, r, lang), terms)
 
     out = [one(d.name, d.hyps, d.refs, d.srcs) for d in docs]
     if len(docs) != 1:
-        all_s = [x for d in docs for x in d.srcs] if use_src else None
+        all_s = [x for d in docs for x in d.srcs or ()] if use_src else None
         out.append(one("*corpus*", [x for d in docs for x in d.hyps], [x for d in docs for x in d.refs], all_s))
     return out
 
@@ -206,7 +206,7 @@ def one_minus_term(
     rates = []
     for hyp, ref, rm in zip(hyps, refs, ref_matches, strict=True):
         rs = _tokens(ref)
-        ids = set()
+        ids: set[int] = set()
         for m in rm:
             first, last = _token_range(rs, *m.span)
             ids.update(range(first, last + 1))

@@ -87,9 +87,9 @@ def _anchor_weights(
         w = config.weights.get(a.kind, 0.0)
         if config.rarity and a.kind != "para":
             # Inverse document frequency over the sentences, 1 for an anchor in one sentence.
-            df = max(df_s[a], df_t[a])
+            frequency = max(df_s[a], df_t[a])
             n = max(ns, nt) + 1
-            w *= math.log(n / df) / math.log(n)
+            w *= math.log(n / frequency) / math.log(n)
         out[a] = w
     return out
 
@@ -132,7 +132,9 @@ def align_sentences(
 
 
 class _BeadScorer:
-    def __init__(self, ls, lt, sa, ta, ratio, config, weights, penalties, bead_cost):
+    def __init__(self, ls: list[int], lt: list[int], sa: Sequence[frozenset[Anchor]], ta: Sequence[frozenset[Anchor]],
+                 ratio: float, config: AlignerConfig, weights: dict[Anchor, float],
+                 penalties: Mapping[str, float], bead_cost: BeadCost | None) -> None:
         self.ls, self.lt, self.sa, self.ta = ls, lt, sa, ta
         self.ratio, self.variance = ratio, config.variance
         self.prior = {k: -math.log(v) for k, v in config.priors.items()}

@@ -39,7 +39,7 @@ def detect_scores(text: str) -> dict[str, float]:
     """Score of each known language for ``text``: in [0, 1], summing to 1 (all 0: none recognised)."""
     words = _content_words(_URL.sub(" ", unicodedata.normalize("NFC", text)))
     chars = Counter("".join(words))
-    scripts = Counter()
+    scripts: Counter[str] = Counter()
     for c, n in chars.items():
         scripts[_script(c)] += n
     letters = sum(scripts.values())

@@ -184,8 +184,8 @@ def find_quantities(text: str, lang: str | Language) -> list[Quantity]:
             a, b, y = (int(p) for p in re.split(r"[./-]", m.group()))
             out.append(_date(text, start, end, _year(y), *_month_day(a, b)))
         elif m.lastgroup == "ratio":
-            a, b = (p.strip() for p in m.group().split("/"))
-            out.append(Quantity("ratio", f"{_canonical(a)}/{_canonical(b)}", text[start:end], start, end))
+            over, under = (p.strip() for p in m.group().split("/"))
+            out.append(Quantity("ratio", f"{_canonical(over)}/{_canonical(under)}", text[start:end], start, end))
         else:
             out.append(_number(text, ascii_text, start, end, fmt))
     return out
@@ -211,7 +211,7 @@ def _arabic(ch: str) -> bool:
 
 def _glued_unit(text: str, end: int, fmt: NumberFormat) -> bool:
     word = re.match(r"[^\W\d_]+", text[end:])
-    return bool(word) and word.group().lower() in fmt.scales
+    return word is not None and word.group().lower() in fmt.scales
 
 
 def _number(text: str, ascii_text: str, start: int, end: int, fmt: NumberFormat) -> Quantity:

@@ -42,6 +42,7 @@ SEVERITIES: dict[str, Severity] = {
     "untranslated": Severity.ERROR,
     "unknown-variant": Severity.INFO,
 }
+Units = list[tuple["str | None", list[Segment]]]  # segments grouped by alignment bead, with its source
 MIN_WORDS_FOR_DETECTION = 4  # shorter segments (headings, names) do not tell a language
 DETECTION_MARGIN = 0.2  # the source language must lead the target language by this much
 
@@ -213,10 +214,10 @@ def _unknown(scan: _Scan, glossary: Glossary, severity: Severity) -> list[Findin
     return out
 
 
-def _units(doc: CheckedDocument) -> list[tuple[str | None, list[Segment]]]:
+def _units(doc: CheckedDocument) -> Units:
     """Segments grouped by alignment bead, with the bead's source text."""
     groups: dict[int, list[Segment]] = {}
-    singles: list[tuple[str | None, list[Segment]]] = []
+    singles: Units = []
     for seg in doc.segments:
         if seg.unit < 0:
             singles.append((seg.source, [seg]))
@@ -225,7 +226,7 @@ def _units(doc: CheckedDocument) -> list[tuple[str | None, list[Segment]]]:
     return singles + [(segs[0].source, segs) for segs in groups.values()]
 
 
-def _missing_terms(scan: _Scan, units, glossary: Glossary, severity: Severity) -> list[Finding]:  # type: ignore[no-untyped-def]
+def _missing_terms(scan: _Scan, units: Units, glossary: Glossary, severity: Severity) -> list[Finding]:
     doc = scan.doc
     out = []
     for source, segs in units:
@@ -247,7 +248,7 @@ def _missing_terms(scan: _Scan, units, glossary: Glossary, severity: Severity) -
     return out
 
 
-def _numbers(doc: CheckedDocument, units, severity: Severity) -> list[Finding]:  # type: ignore[no-untyped-def]
+def _numbers(doc: CheckedDocument, units: Units, severity: Severity) -> list[Finding]:
     out = []
     for source, segs in units:
         if source is None:
@@ -280,9 +281,9 @@ def _value(q: Quantity) -> str:
     return f"{q.kind} {q.value}{suffix}{unit}"
 
 
-def _untranslated(doc: CheckedDocument, units, severity: Severity) -> list[Finding]:  # type: ignore[no-untyped-def]
+def _untranslated(doc: CheckedDocument, units: Units, severity: Severity) -> list[Finding]:
     out = []
-    src_lang = doc.source_lang
+    src_lang = doc.source_lang or ""
     detectable = src_lang in DETECTABLE and doc.lang in DETECTABLE and src_lang != doc.lang
     for source, segs in units:
         target = " ".join(s.text for s in segs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from translate.check.model import CheckedDocument, Segment
@@ -14,7 +15,7 @@ from translate.plugins import sentence_aligner
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 
 
-def expand_targets(targets: list[str | Path]) -> list[Path]:
+def expand_targets(targets: Iterable[str | Path]) -> list[Path]:
     """The files ``targets`` name: files as given, folders' text/TMX/XLIFF files, globs."""
     return expand_inputs(targets, TEXT_SUFFIXES | set(SUFFIXES))
 
@@ -33,9 +34,9 @@ def load_document(target: Path | str, lang: str, source: Path | str | None = Non
 def _bilingual(path: Path, lang: str, source_lang: str | None = None) -> CheckedDocument:
     """A TMX or XLIFF file as segments: one per unit with a target, its source attached."""
     data = read_bilingual(path, lang)
-    segments = [Segment(index=i, line=u.line, column=0, text=u.target, source=u.source,
-                        source_line=u.line, unit=i)
-                for i, u in enumerate(u for u in data.units if u.target is not None)]
+    translated = [(u, u.target) for u in data.units if u.target is not None]
+    segments = [Segment(index=i, line=u.line, column=0, text=target, source=u.source, source_line=u.line, unit=i)
+                for i, (u, target) in enumerate(translated)]
     src_lang = source_lang or data.source_lang or None
     return CheckedDocument(path, lang, segments, src_lang, path)
 

@@ -87,7 +87,7 @@ def _by_check(report: Report) -> str:
             f"<th>where</th><th>message</th><th>use</th></tr></thead><tbody>{body}</tbody></table>")
 
 
-def _by_concept(report: Report, colours: dict) -> str:  # type: ignore[type-arg]
+def _by_concept(report: Report, colours: dict[tuple[str, str], str]) -> str:
     blocks = []
     for c in sorted(report.concepts, key=lambda c: (-len(c.renderings), c.en)):
         items = "".join(
@@ -103,7 +103,7 @@ def _by_concept(report: Report, colours: dict) -> str:  # type: ignore[type-arg]
     return "<h2>By concept</h2><div id='concepts'>" + "".join(blocks) + "</div>"
 
 
-def _document(doc: CheckedDocument, report: Report, colours: dict) -> str:  # type: ignore[type-arg]
+def _document(doc: CheckedDocument, report: Report, colours: dict[tuple[str, str], str]) -> str:
     marks: dict[int, list[tuple[int, int, str, str]]] = {}
     for c in report.concepts:
         for r in c.renderings:

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from translate.check.model import Report
+from translate.check.model import Finding, Report
 from translate.files import atomic_write_bytes
 from translate.glossary.model import Concept, Glossary, Status, Term
 from translate.langs import get_language
@@ -46,7 +46,7 @@ def suggest_entries(report: Report, glossary: Glossary, min_count: int = MIN_NAM
     return Glossary(concepts, name="suggestions")
 
 
-def _column(report: Report, finding) -> int:  # type: ignore[no-untyped-def]
+def _column(report: Report, finding: Finding) -> int:
     for doc in report.documents:
         if str(doc.path) == finding.location.file:
             return doc.segments[finding.location.segment].column
@@ -77,7 +77,7 @@ def _unlisted_names(report: Report, min_count: int) -> list[Concept]:
                     continue
                 counts[name] += 1
                 first.setdefault(name, f"{doc.path.name}:{seg.line}")
-    out = []
+    out: list[Concept] = []
     for name, n in counts.most_common():
         if n < min_count:
             break

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import typer
 
-from translate.cli import TableOrJson, app, resolve_glossary
+from translate.cli import TableOrJson, app
 from translate.files import read_text
+from translate.glossary import load_glossary
 from translate.langs import KNOWN, require_language
 
 terms_app = typer.Typer(help="Find glossary terms in texts.", no_args_is_help=True)
@@ -28,7 +29,7 @@ def find(
 
     require_language(lang)
     text = read_text(file)
-    matches = find_terms(text, lang.lower(), resolve_glossary(glossary), fuzzy=fuzzy)
+    matches = find_terms(text, lang.lower(), load_glossary(glossary), fuzzy=fuzzy)
     if fmt is TableOrJson.json:
         typer.echo(json.dumps([m.to_json() for m in matches], ensure_ascii=False, indent=1))
         return

@@ -28,6 +28,7 @@ import os
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -186,7 +187,7 @@ def position_codes() -> np.ndarray:
     return (2.0 * bits - 1.0).astype(np.float32)
 
 
-def copy_model_spec(vocabulary: list[str]):
+def copy_model_spec(vocabulary: list[str]) -> Any:  # a ctranslate2.specs.TransformerSpec
     """The CTranslate2 TransformerSpec, weights set, whose greedy and beam output copies the input."""
     import ctranslate2
 
@@ -221,12 +222,12 @@ def copy_model_spec(vocabulary: list[str]):
     return spec
 
 
-def _layer_norm(spec) -> None:
+def _layer_norm(spec: Any) -> None:
     spec.gamma = np.ones(D_MODEL, np.float32)
     spec.beta = np.zeros(D_MODEL, np.float32)
 
 
-def _pass_through(spec) -> None:
+def _pass_through(spec: Any) -> None:
     """Identity sub-layer: LayerNorm as usual, all projections zero, so the residual carries through."""
     _layer_norm(spec.layer_norm)
     if hasattr(spec, "linear_0"):  # feed-forward
@@ -241,7 +242,7 @@ def _pass_through(spec) -> None:
         spec.linear[2].weight = np.zeros((D_MODEL, D_MODEL), np.float32)
 
 
-def _set_copy_attention(spec) -> None:
+def _set_copy_attention(spec: Any) -> None:
     """Cross-attention where decoder position p reads the token code at source position p."""
     d, head_dim = D_MODEL, D_MODEL // NUM_HEADS
     pos = np.arange(D_MODEL)[POSITION_DIMS]
@@ -274,7 +275,7 @@ def convert_copy_model(sentencepiece_model: Path, model_dir: Path, quantization:
     vocabulary = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
 
     class _CopyConverter(ctranslate2.converters.Converter):
-        def _load(self):
+        def _load(self) -> Any:
             return copy_model_spec(vocabulary)
 
     try:

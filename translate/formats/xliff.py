@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import etree
+
 from translate.errors import FormatError
 from translate.formats.units import BilingualFile, BilingualUnit, inline_text
 from translate.formats.xml import local, parse_xml
@@ -22,11 +24,11 @@ def parse_xliff(data: bytes, path: Path) -> BilingualFile:
     raise FormatError(f"unsupported XLIFF version {version!r} (1.2, 2.x)", path, root.sourceline)
 
 
-def _child(el, name: str):  # type: ignore[no-untyped-def]
+def _child(el: etree._Element, name: str) -> etree._Element | None:
     return next((c for c in el if local(c) == name), None)
 
 
-def _read_1(root, path: Path) -> BilingualFile:  # type: ignore[no-untyped-def]
+def _read_1(root: etree._Element, path: Path) -> BilingualFile:
     files = [el for el in root if local(el) == "file"]
     if not files:
         raise FormatError("XLIFF file without <file>", path, root.sourceline)
@@ -43,7 +45,7 @@ def _read_1(root, path: Path) -> BilingualFile:  # type: ignore[no-untyped-def]
     return result
 
 
-def _read_2(root, path: Path) -> BilingualFile:  # type: ignore[no-untyped-def]
+def _read_2(root: etree._Element, path: Path) -> BilingualFile:
     result = BilingualFile(path, root.get("srcLang") or "", root.get("trgLang") or "")
     if not result.source_lang:
         raise FormatError("XLIFF 2 file without srcLang", path, root.sourceline)

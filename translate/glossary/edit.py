@@ -70,8 +70,9 @@ def add_concept(path: Path | str | None, concept: Concept) -> Concept:
     """Append ``concept`` to the glossary file (locked read-modify-write); the id must be new."""
     check_id(concept.id)
     with editing(path, create=True) as glossary:
-        if concept.id in glossary:
-            raise GlossaryError(f"concept {concept.id!r} already exists (line {glossary.get(concept.id).line})",
+        existing = glossary.get(concept.id)
+        if existing is not None:
+            raise GlossaryError(f"concept {concept.id!r} already exists (line {existing.line})",
                                  glossary.path)
         glossary.add(concept)
     return concept
@@ -91,7 +92,6 @@ def update_concept(
     """Change fields of one concept; ``add_terms`` replace a term of the same lang and text."""
     with editing(path) as glossary:
         concept = get_concept(glossary, concept_id)
-        changes = {k: v for k, v in (("kind", kind), ("en", en), ("vi", vi), ("note", note)) if v is not None}
         terms = {lang: list(ts) for lang, ts in concept.terms.items()}
         for lang, text in remove_terms:
             kept = [t for t in terms.get(lang, []) if t.text != text]
@@ -110,7 +110,9 @@ def update_concept(
                     break
             else:
                 listed.append(term)
-        updated = replace(concept, terms=terms, **changes)
+        updated = replace(concept, terms=terms, kind=concept.kind if kind is None else kind,
+                          en=concept.en if en is None else en, vi=concept.vi if vi is None else vi,
+                          note=concept.note if note is None else note)
         glossary.replace(updated)
     return updated
 

@@ -209,7 +209,9 @@ def _parse_wide(rows: list[list[str]], starts: list[int], header: list[str], low
 
             def column(attr: str) -> list[str]:
                 col_ = attrs.get((tag, attr))
-                values = _split_cell(row[col_]) if col_ is not None else []
+                if col_ is None:
+                    return [""] * len(texts)
+                values = _split_cell(row[col_])
                 if len(values) > len(texts):
                     raise FormatError(
                         f"column {header[col_]} has {len(values)} values for {len(texts)} terms", path, line

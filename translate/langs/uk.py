@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 from itertools import product
+from typing import Any
 
 from translate.langs.base import Detection, Language, NumberFormat, Segmentation
 
@@ -69,7 +70,7 @@ def decline_name(name: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _morph():
+def _morph() -> Any:  # pymorphy3.MorphAnalyzer, loaded on first use
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="uk")

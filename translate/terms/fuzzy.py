@@ -7,28 +7,34 @@ person can decide whether it is a new spelling of a known name ("Хай Зион
 from __future__ import annotations
 
 import re
+import weakref
 
 from rapidfuzz import fuzz, process
 
+from translate.glossary.model import Concept
+from translate.langs import Language
 from translate.terms.match import How, Match
 from translate.terms.recogniser import Recogniser, is_name
 
 THRESHOLD = 86.0  # rapidfuzz ratio (0-100) from which a candidate is reported
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _MAX_WORDS = 4
+Choices = tuple[list[str], list[tuple[Concept, str]]]  # keys to compare, and each key's (concept, term)
+# The names of each recogniser's glossary, made ready once while the recogniser lives.
+_CHOICES: weakref.WeakKeyDictionary[Recogniser, Choices] = weakref.WeakKeyDictionary()
 
 
-def _key(lang, text: str) -> str:
+def _key(lang: Language, text: str) -> str:
     return "".join(lang.transliterate(text).split())
 
 
-def _choices(recogniser: Recogniser) -> tuple[list[str], list[tuple]]:
-    cached = getattr(recogniser, "_fuzzy_choices", None)
+def _choices(recogniser: Recogniser) -> Choices:
+    cached = _CHOICES.get(recogniser)
     if cached is not None:
         return cached
     lang = recogniser.lang
     keys: list[str] = []
-    owners: list[tuple] = []
+    owners: list[tuple[Concept, str]] = []
     for concept in recogniser.glossary:
         if not is_name(concept):
             continue
@@ -38,7 +44,7 @@ def _choices(recogniser: Recogniser) -> tuple[list[str], list[tuple]]:
             if len(key) >= 4:
                 keys.append(key)
                 owners.append((concept, text))
-    recogniser._fuzzy_choices = (keys, owners)
+    _CHOICES[recogniser] = (keys, owners)
     return keys, owners
 
 
