@@ -1,7 +1,7 @@
 """Anchors that survive translation: numbers by value, punctuation marks, shared words, paragraphs.
 
 Every extractor maps one sentence to a set of :class:`~align.bead.Anchor`; the aligner only sees
-those sets, so other anchor sources (glossary concepts from ``translate.recognise``, say) plug in
+those sets, so other anchor sources (glossary concepts from ``translate.terms``, say) plug in
 by producing ``Anchor("concept", concept_id)`` per sentence and merging the sets with
 :func:`merge_anchors`.
 """

@@ -303,7 +303,7 @@ def _write_package(path: Path, pair: tuple[str, str], model_dir: Path, sp_bytes:
         "description": note,
         "backtrans_test_model": {"builder_version": BUILDER_VERSION, "fingerprint": fingerprint},
     }
-    readme = f"# {src.name} -> {tgt.name} (backtrans test model)\n\n{note}\n\nBuilt by translate/testmodel.py.\n"
+    readme = f"# {src.name} -> {tgt.name} (backtrans test model)\n\n{note}\n\nBuilt by translate/engine/testmodel.py.\n"
     top = package_name(pair)
     files = [("metadata.json", (json.dumps(metadata, indent=2, ensure_ascii=False) + "\n").encode()),
              ("README.md", readme.encode()),

@@ -14,7 +14,7 @@ module gets this generic Language: Latin-script rules, no inflection, numbers re
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -121,6 +121,11 @@ class Language:
         The base language does not inflect.
         """
         return [(term, "exact")]
+
+    def with_inflected(self, term: str, generated: Iterable[str]) -> list[tuple[str, str]]:
+        """``term`` as "exact", then each of the ``generated`` forms that folds to something else as "inflected"."""
+        base = self.fold_term(term)
+        return [(term, "exact")] + [(f, "inflected") for f in sorted(set(generated)) if self.fold_term(f) != base]
 
     def prefix_ok(self, prefix: str) -> bool:
         """Whether the folded ``prefix`` (letters before a hit, in the same word) is clitics."""

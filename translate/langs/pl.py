@@ -199,10 +199,7 @@ class Polish(Language):
     def forms(self, term: str, *, name: bool) -> list[tuple[str, str]]:
         """Names decline on their first, last or every element; terms as noun phrases."""
         named = name and not term[:1].islower()  # "rzeka Dao" declines as a phrase
-        generated = decline_name(term) if named else decline_phrase(term)
-        base = self.fold_term(term)
-        return [(term, "exact")] + [(f, "inflected") for f in sorted(generated)
-                                    if self.fold_term(f) != base]
+        return self.with_inflected(term, decline_name(term) if named else decline_phrase(term))
 
 
 LANGUAGE = Polish()

@@ -152,10 +152,7 @@ class Ukrainian(Language):
 
     def forms(self, term: str, *, name: bool) -> list[tuple[str, str]]:
         """Names decline by rule, party terms through pymorphy3's Ukrainian dictionary."""
-        generated = decline_name(term) if name else decline_phrase(term)
-        base = self.fold_term(term)
-        return [(term, "exact")] + [(f, "inflected") for f in sorted(generated)
-                                    if self.fold_term(f) != base]
+        return self.with_inflected(term, decline_name(term) if name else decline_phrase(term))
 
     def transliterate(self, text: str) -> str:
         """Latin rendering (Ukrainian national transliteration, simplified)."""

@@ -11,7 +11,7 @@ that was never interrupted.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from translate.pipeline.write import (
     output_paths,
     write_translation,
 )
+from translate.terms import Match
 from translate.terms.judge import Verdict
 
 JOURNAL_NAME = ".backtrans-journal.jsonl"
@@ -208,7 +209,7 @@ class _Models:
 
 
 def _enforced_hop(models: _Models, package: ModelPackage, texts: list[str], glossary: Glossary,
-                  matches: dict | None, count: int) -> dict[str, Checked]:
+                  matches: Mapping[str, Sequence[Match]] | None, count: int) -> dict[str, Checked]:
     """One hop with the glossary (``translate_hop``); its repairs are counted in the summary."""
     counts = iter([count])
     model_seconds = 0.0
