@@ -122,20 +122,7 @@ def translate_documents(
     with _Models(settings, journal, summary, progress) as models:
         for hop in range(max((len(j.route) for j in jobs), default=0)):  # protect → translate → restore → verify
             for package, hop_jobs in _by_package(jobs, hop).items():
-                unique = list(dict.fromkeys(t for j in hop_jobs for t in j.texts))
-                count = sum(len(j.texts) for j in hop_jobs)
-                if glossary is None:
-                    done = models.translate(package, unique, count)
-                    results = {t: Checked(done[t], None, Verdict()) for t in unique}
-                else:
-                    results = _enforced_hop(models, package, unique, glossary, terms.get(package.from_code) if hop == 0
-                                            else None, count)
-                for job in hop_jobs:
-                    checked = [results[t] for t in job.texts]
-                    job.texts = [c.text for c in checked]
-                    for strategies, c in zip(job.strategies, checked):
-                        if c.strategy is not None:
-                            strategies.append(c.strategy)
+                _run_hop(models, package, hop_jobs, glossary, terms.get(package.from_code) if hop == 0 else None)
     out_dir.mkdir(parents=True, exist_ok=True)
     for job in jobs:  # verify against the source's concepts, write
         checking = time.perf_counter()
@@ -206,6 +193,25 @@ class _Models:
 
             self.engines.translate(package, todo, on_batch=record)
         return {t: journal.entries[key, t] for t in texts}
+
+
+def _run_hop(models: _Models, package: ModelPackage, jobs: list[_Job], glossary: Glossary | None,
+             matches: Mapping[str, Sequence[Match]] | None) -> None:
+    """One hop of ``jobs`` through ``package``: each distinct sentence translated once, with the
+    glossary enforced when there is one; each job's texts and strategies move on."""
+    unique = list(dict.fromkeys(t for j in jobs for t in j.texts))
+    count = sum(len(j.texts) for j in jobs)
+    if glossary is None:
+        done = models.translate(package, unique, count)
+        results = {t: Checked(done[t], None, Verdict()) for t in unique}
+    else:
+        results = _enforced_hop(models, package, unique, glossary, matches, count)
+    for job in jobs:
+        checked = [results[t] for t in job.texts]
+        job.texts = [c.text for c in checked]
+        for strategies, c in zip(job.strategies, checked):
+            if c.strategy is not None:
+                strategies.append(c.strategy)
 
 
 def _enforced_hop(models: _Models, package: ModelPackage, texts: list[str], glossary: Glossary,
