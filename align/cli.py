@@ -10,7 +10,7 @@ from pathlib import Path
 import typer
 
 from align.export import AlignFormat
-from translate.cli import resolve_glossary
+from translate.cli import NoGazetteerOpt, resolve_glossary
 from translate.errors import UsageError
 from translate.files import write_output
 
@@ -24,6 +24,7 @@ def align_command(
     lines: bool = typer.Option(False, "--lines", help="Each input line is one sentence (ids are line numbers); else paragraphs are split by translate.pipeline.segment (ids are sentence numbers)."),
     glossary: Path | None = typer.Option(None, "--glossary", help="Glossary for concept anchors and term alignment (default: the shipped one)."),
     no_glossary: bool = typer.Option(False, "--no-glossary", help="No concept anchors, no term alignment."),
+    no_gazetteer: bool = NoGazetteerOpt,
     translate: bool | None = typer.Option(None, "--translate/--no-translate", help="Score beads by translating the source (default: when a model route SRC→TGT is installed)."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write here instead of stdout; a folder when aligning folders."),
 ) -> None:
@@ -39,7 +40,7 @@ def align_command(
         raise UsageError("aligning folders writes one file per pair: give -o FOLDER", source)
     if source.is_dir() and output is not None and output.exists() and not output.is_dir():
         raise UsageError("not a folder", output)
-    gloss = resolve_glossary(glossary, no_glossary)
+    gloss = resolve_glossary(glossary, no_glossary, no_gazetteer)
     src_lang, tgt_lang = src_lang.lower(), tgt_lang.lower()
     if not source.is_dir():
         [aligned] = align_files(source, target, src_lang, tgt_lang, lines=lines, glossary=gloss,
@@ -71,6 +72,7 @@ def score_command(
     src_lang: str | None = typer.Option(None, "--src-lang", help="Language of --src (required with it)."),
     glossary: Path | None = typer.Option(None, "--glossary", help="Glossary for term metrics (default: the shipped one)."),
     no_glossary: bool = typer.Option(False, "--no-glossary", help="No term metrics."),
+    no_gazetteer: bool = NoGazetteerOpt,
     fmt: ScoreFormat = typer.Option(ScoreFormat.text, "--format", help="text or json."),
 ) -> None:
     """BLEU, chrF and TER (sacrebleu, with signatures), terminology accuracy (WMT21) and consistency (WMT23)."""
@@ -80,7 +82,7 @@ def score_command(
     from align.score import score_files
 
     run = score_files(hyp, ref, lang.lower(), src=src, src_lang=src_lang.lower() if src_lang else None,
-                      glossary=resolve_glossary(glossary, no_glossary))
+                      glossary=resolve_glossary(glossary, no_glossary, no_gazetteer))
     if fmt is ScoreFormat.json:
         print(json.dumps([asdict(d) for d in run.documents], ensure_ascii=False, indent=1))
     else:

@@ -25,11 +25,18 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-def load_glossary(path: str | Path | None = None, fmt: str | None = None) -> Glossary:
-    """The glossary at ``path`` (.gloss, TBX, CSV, TSV); None: ``$BACKTRANS_GLOSSARY`` or the shipped one."""
+def load_glossary(path: str | Path | None = None, fmt: str | None = None, *, gazetteer: bool = True) -> Glossary:
+    """The glossary the commands read: the one at ``path`` (.gloss, TBX, CSV, TSV; None:
+    ``$BACKTRANS_GLOSSARY`` or the shipped one), over the gazetteer of every Vietnamese
+    administrative unit unless ``gazetteer`` is False."""
     from translate.glossary import load_glossary as load
 
-    return load(path, fmt)
+    curated = load(path, fmt)
+    if not gazetteer:
+        return curated
+    from translate.glossary.layers import layered, load_gazetteer
+
+    return layered(curated, load_gazetteer())
 
 
 def _glossary(glossary: Glossary | str | Path | None) -> Glossary:

@@ -30,19 +30,23 @@ class TableOrJson(str, Enum):
     json = "json"
 
 
-def resolve_glossary(path: Path | None, no_glossary: bool = False) -> "Glossary | None":
-    """The glossary that ``--glossary PATH`` / ``--no-glossary`` name.
+NoGazetteerOpt = typer.Option(False, "--no-gazetteer", help="Without the layer of every Vietnamese administrative unit under the glossary.")
+
+
+def resolve_glossary(path: Path | None, no_glossary: bool = False, no_gazetteer: bool = False) -> "Glossary | None":
+    """The glossary that ``--glossary PATH`` / ``--no-glossary`` / ``--no-gazetteer`` name.
 
     None with ``--no-glossary``; the shipped (or $BACKTRANS_GLOSSARY) one without a path;
-    TBX, CSV and TSV files are read as well as .gloss ones.
+    TBX, CSV and TSV files are read as well as .gloss ones; the gazetteer under it unless
+    ``--no-gazetteer``.
     """
     if no_glossary:
         if path is not None:
             raise UsageError("--glossary and --no-glossary exclude each other", path)
         return None
-    from translate.glossary import load_glossary
+    import translate
 
-    return load_glossary(path)
+    return translate.load_glossary(path, gazetteer=not no_gazetteer)
 
 
 def _register() -> None:

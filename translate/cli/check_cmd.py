@@ -13,12 +13,12 @@ from typing import List, Optional
 
 import typer
 
+import translate
 from translate.check.checks import CHECKS
 from translate.check.model import CheckedDocument
 from translate.check.render import ReportFormat
-from translate.cli import app
+from translate.cli import NoGazetteerOpt, app
 from translate.files import write_output
-from translate.glossary import load_glossary
 
 
 class FailOn(str, Enum):
@@ -36,6 +36,7 @@ def check_cmd(
                                           help="Source (or back-translation) of a single text TARGET."),
     source_lang: Optional[str] = typer.Option(None, "--source-lang", help="Language of the source (default: detected)."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary (default: the shipped one)."),
+    no_gazetteer: bool = NoGazetteerOpt,
     checks: Optional[str] = typer.Option(None, "--checks", help=f"Comma-separated checks to run (default: all: {', '.join(CHECKS)})."),
     fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f", help="table, json or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Report file (default: stdout)."),
@@ -47,7 +48,7 @@ def check_cmd(
     from translate.check import Severity, check_files
     from translate.check.render import render_report
 
-    gloss = load_glossary(glossary)
+    gloss = translate.load_glossary(glossary, gazetteer=not no_gazetteer)
     selected = CHECKS if checks is None else [c.strip() for c in checks.split(",") if c.strip()]
     report = check_files(targets, lang, gloss, source=source, source_lang=source_lang, checks=selected,
                          progress=_progress())

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import typer
 
-from translate.cli import TableOrJson, app
+import translate
+from translate.cli import NoGazetteerOpt, TableOrJson, app
 from translate.files import read_text
-from translate.glossary import load_glossary
 from translate.langs import KNOWN, require_language
 
 terms_app = typer.Typer(help="Find glossary terms in texts.", no_args_is_help=True)
@@ -22,6 +22,7 @@ def find(
     lang: str = typer.Option(..., "--lang", help=f"Language of FILE ({', '.join(KNOWN)})."),
     glossary: Path | None = typer.Option(None, "--glossary", "-g", help="Glossary file (default: the shipped one)."),
     fuzzy: bool = typer.Option(False, "--fuzzy", help="Also report suspected new spellings of names."),
+    no_gazetteer: bool = NoGazetteerOpt,
     fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", help="table (readable) or json (one array)."),
 ) -> None:
     """Every occurrence of a glossary concept in FILE, whatever form it takes."""
@@ -29,7 +30,7 @@ def find(
 
     require_language(lang)
     text = read_text(file)
-    matches = find_terms(text, lang.lower(), load_glossary(glossary), fuzzy=fuzzy)
+    matches = find_terms(text, lang.lower(), translate.load_glossary(glossary, gazetteer=not no_gazetteer), fuzzy=fuzzy)
     if fmt is TableOrJson.json:
         typer.echo(json.dumps([m.to_json() for m in matches], ensure_ascii=False, indent=1))
         return

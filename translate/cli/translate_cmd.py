@@ -15,7 +15,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from translate.cli import app, resolve_glossary
+from translate.cli import NoGazetteerOpt, app, resolve_glossary
 from translate.engine import DEFAULT_BATCH_TOKENS, DEFAULT_BEAM, EngineSettings
 from translate.pipeline import run as batch
 
@@ -60,6 +60,7 @@ def translate(
     glossary_path: Optional[Path] = typer.Option(
         None, "--glossary", help="Glossary to enforce (default: $BACKTRANS_GLOSSARY, else the shipped one)."),
     no_glossary: bool = typer.Option(False, "--no-glossary", help="Translate without enforcing a glossary."),
+    no_gazetteer: bool = NoGazetteerOpt,
     strict: bool = typer.Option(False, "--strict", help="Exit with status 1 when a segment fails glossary verification."),
 ) -> None:
     """Back-translate documents into each target language.
@@ -71,7 +72,7 @@ def translate(
     sentence is written in its canonical form and verified (see the "glossary" field).
     """
     targets = [t.strip() for t in to.split(",") if t.strip()]
-    glossary = resolve_glossary(glossary_path, no_glossary)
+    glossary = resolve_glossary(glossary_path, no_glossary, no_gazetteer)
     settings = EngineSettings(beam_size=beam, batch_tokens=batch_tokens, threads=threads, workers=workers)
     console = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("sentences"),

@@ -30,8 +30,9 @@ from translate.errors import FormatError
 from translate.glossary.model import Concept, Glossary, Status, Term
 from translate.langs import is_language_code
 
-CONCEPT_FIELDS = ("kind", "en", "vi", "note")
-TERM_FIELDS = ("status", "note", "source")
+CONCEPT_FIELDS = ("kind", "en", "vi", "parent", "structure", "note")
+OPTIONAL_FIELDS = ("parent", "structure", "note")  # written only when they have a value
+TERM_FIELDS = ("status", "note", "source", "generated")
 _STATUSES = {s.value: s for s in Status}
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _UNESCAPES = {"\\": "\\", "n": "\n", "r": "\r", "t": "\t"}
@@ -89,7 +90,7 @@ def parse_gloss(text: str, path: Path | str = "<glossary>") -> Glossary:
                 term = Term(
                     term.text, term.lang, term_attrs.get("status", term.status),  # type: ignore[arg-type]
                     str(term_attrs.get("note", "")), str(term_attrs.get("source", "")),
-                    line=term.line, comment=term.comment,
+                    generated=term_attrs.get("generated") is True, line=term.line, comment=term.comment,
                 )
             concept.terms.setdefault(term.lang, []).append(term)
             term, term_attrs = None, {}
@@ -141,9 +142,9 @@ def parse_gloss(text: str, path: Path | str = "<glossary>") -> Glossary:
                 raise FormatError("an indented line belongs to a term ('- LANG: text' above it)", path, number)
             if comments:
                 raise FormatError("comments cannot sit between a term and its attributes", path, number)
-            key, value = _split(line.lstrip(), path, number, "status|note|source")
+            key, value = _split(line.lstrip(), path, number, "status|note|source|generated")
             if key not in TERM_FIELDS:
-                raise FormatError(f"unknown term attribute {key!r} (status, note, source)", path, number)
+                raise FormatError(f"unknown term attribute {key!r} ({', '.join(TERM_FIELDS)})", path, number)
             if key in term_attrs:
                 raise FormatError(f"term attribute {key!r} given twice", path, number)
             if key == "status":
@@ -152,6 +153,10 @@ def parse_gloss(text: str, path: Path | str = "<glossary>") -> Glossary:
                         f"unknown status {value!r} (preferred, admitted, deprecated)", path, number
                     )
                 term_attrs[key] = _STATUSES[value]
+            elif key == "generated":
+                if value != "yes":
+                    raise FormatError(f"generated: {value!r}; write 'generated: yes' or leave the line out", path, number)
+                term_attrs[key] = True
             else:
                 term_attrs[key] = value
             continue
@@ -159,7 +164,7 @@ def parse_gloss(text: str, path: Path | str = "<glossary>") -> Glossary:
         key, value = _split(line, path, number, "kind|en|vi|note")
         if key not in CONCEPT_FIELDS:
             raise FormatError(
-                f"unknown field {key!r} (kind, en, vi, note; terms are '- LANG: text')", path, number
+                f"unknown field {key!r} ({', '.join(CONCEPT_FIELDS)}; terms are '- LANG: text')", path, number
             )
         if key in concept.lines:
             raise FormatError(f"field {key!r} given twice in concept {concept.id!r}", path, number)
@@ -194,7 +199,7 @@ def dump_gloss(glossary: Glossary) -> str:
         out.append(f"[{concept.id}]")
         for key in CONCEPT_FIELDS:
             value = getattr(concept, key)
-            if key == "note" and not value and key not in concept.field_comments:
+            if key in OPTIONAL_FIELDS and not value and key not in concept.field_comments:
                 continue
             if key in concept.field_comments:
                 out.append(concept.field_comments[key])
@@ -210,6 +215,8 @@ def dump_gloss(glossary: Glossary) -> str:
                     out.append(f"  note: {escape(term.note)}")
                 if term.source:
                     out.append(f"  source: {escape(term.source)}")
+                if term.generated:
+                    out.append("  generated: yes")
         out.append("")
     if glossary.trailer:
         out.append(glossary.trailer)

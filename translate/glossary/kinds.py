@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+# The kinds of the administrative units of the gazetteer (scripts/build_gazetteer.py).
+UNIT_KINDS = frozenset({"province", "city", "district", "town", "township", "commune", "ward", "special-zone"})
+PLACE_KINDS = UNIT_KINDS | {"place"}
 # Kinds whose canonical English form is the Vietnamese one without diacritics
-# (Hải Dương → Hai Duong). Other kinds have an English name of their own: a feature
-# named with a generic word ("Dao River" for sông Đào), a country with an exonym
-# ("Vietnam"), programmes, indexes and party terms ("Provincial Party Committee").
-VIETNAMESE_NAME_KINDS = frozenset({"person", "place", "company", "newspaper", "movement"})
+# (Hải Dương → Hai Duong; an exonym such as Hanoi lists it as an admitted en term). Other
+# kinds have an English name of their own: a feature named with a generic word ("Dao River"
+# for sông Đào), a country with an exonym ("Vietnam"), programmes, indexes and party terms.
+VIETNAMESE_NAME_KINDS = frozenset({"person", "company", "newspaper", "movement"}) | PLACE_KINDS
 
 # Words in a kind that make its concepts common terms (noun phrases declined as such:
 # "party-term", "title"), not proper names; kinds from imported termbases vary, hence words.
@@ -23,12 +26,18 @@ KINDS = {
     "programme": "a national programme, often an acronym (OCOP, NTM)",
     "index": "a ranking or index, often an acronym (PAPI, PCI)",
     "party-term": "a Party or state body, title or term (Provincial Party Committee)",
+    "province": "a province (the gazetteer's kinds: province, city, district, town, township, commune, ward, special-zone)",
 }
 
 
 def is_vietnamese_name(kind: str) -> bool:
     """True when concepts of ``kind`` are Vietnamese names (en = vi without diacritics)."""
     return kind in VIETNAMESE_NAME_KINDS
+
+
+def is_place(kind: str) -> bool:
+    """True when concepts of ``kind`` are places (whose names some languages write as one word)."""
+    return kind in PLACE_KINDS
 
 
 def is_proper_name(kind: str) -> bool:

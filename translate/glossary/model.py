@@ -33,6 +33,7 @@ class Term:
     status: Status = Status.PREFERRED
     note: str = ""
     source: str = ""
+    generated: bool = False  # made by a language module's rendering of the name, not written by a person
     # File bookkeeping, not part of the term's identity (equality ignores them).
     line: int = field(default=0, compare=False)
     comment: str = field(default="", compare=False)  # '#' lines written just before the term
@@ -57,6 +58,8 @@ class Concept:
     vi: str
     terms: dict[str, list[Term]] = field(default_factory=dict)
     note: str = ""
+    parent: str = ""  # the id of the unit a place belongs to (a commune's district or province)
+    structure: str = ""  # for administrative units: "pre-2025", "2025" or both, the structures it is in
     # File bookkeeping, not part of the concept's identity (equality ignores them).
     line: int = field(default=0, compare=False)  # line of the concept header (0: not from a file)
     lines: dict[str, int] = field(default_factory=dict, compare=False)  # field name → line
@@ -95,6 +98,7 @@ class Concept:
         """A JSON-ready record (what ``glossary list --format json`` prints)."""
         return {
             "id": self.id, "kind": self.kind, "en": self.en, "vi": self.vi, "note": self.note,
+            "parent": self.parent, "structure": self.structure,
             "terms": {lang: [{"text": t.text, "status": t.status.value, "note": t.note, "source": t.source}
                              for t in terms]
                       for lang, terms in self.terms.items()},
@@ -104,13 +108,21 @@ class Concept:
 
 @dataclass
 class Glossary:
-    """An ordered set of concepts with look-up by id."""
+    """An ordered set of concepts with look-up by id, over an optional base layer.
+
+    Iterating, ``len`` and ``concepts`` are this layer's own concepts (what its file holds); the
+    ``base`` layer (the gazetteer, see ``translate.glossary.layers``) is searched by ``get`` and
+    by the recogniser, and ``aliases`` names the base concepts a concept of this layer stands
+    for (the same place: curated entries win).
+    """
 
     concepts: list[Concept] = field(default_factory=list)
     path: Path | None = None
     name: str = ""
     header: str = field(default="", compare=False)  # comment block at the top of the file
     trailer: str = field(default="", compare=False)  # comment block after the last concept
+    base: Glossary | None = field(default=None, compare=False, repr=False)
+    aliases: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # base id → own id
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -131,8 +143,11 @@ class Glossary:
         return concept_id in self._by_id
 
     def get(self, concept_id: str) -> Concept | None:
-        """The concept with this id, or None."""
-        return self._by_id.get(concept_id)
+        """The concept with this id, in this layer or the base (None when neither has it)."""
+        own = self._by_id.get(self.aliases.get(concept_id, concept_id))
+        if own is not None or self.base is None:
+            return own
+        return self.base.get(concept_id)
 
     def add(self, concept: Concept) -> None:
         """Append ``concept`` (a duplicate id is kept for validate() to report)."""

@@ -2,12 +2,14 @@
 
 import re
 import sqlite3
+import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
 
 from translate.langs.base import Detection, Language, NumberFormat, Segmentation
+from translate.langs.vi import Syllable, name_words, syllable
 
 # Proclitics: a conjunction (و ف), then a preposition (ب ل ك) or لل (ل + article), then ال.
 _PROCLITICS = re.compile(r"^[وف]?(?:[بكل]?(?:ال)?|لل)$")
@@ -17,6 +19,7 @@ _TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويء
                      ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d",
                       "t", "z", "", "gh", "f", "q", "k", "l", "m", "n", "h", "w", "y", "", "h"]))
 
+_PROCLITIC_HEAD = re.compile(r"^[وف]?(?:[بكل]?(?:ال)|لل|[بكل])?")
 _MAGHREB = frozenset({"DZ", "MA", "TN", "LY", "EH", "MR"})
 _SYLLABLE_END = re.compile(r"(?<=[^\s][اوي])(?=[^\sاوي][^\s])")
 
@@ -88,11 +91,61 @@ def _accusative(term: str) -> set[str]:
     return {term + "ا"}
 
 
+# --- Vietnamese names in Arabic ---------------------------------------------------------------------
+# As machine translation writes them, syllable by syllable: ng → نغ, final nh → نه (نينه بينه), the
+# vowels as long vowels (ا و ي), e/ê dropped before a final consonant (ين) and ي at the end (لي).
+_VN_ONSET = {"b": "ب", "c": "ك", "k": "ك", "ch": "ش", "d": "د", "đ": "د", "g": "غ", "gh": "غ", "gi": "ج",
+          "h": "ه", "kh": "خ", "l": "ل", "m": "م", "n": "ن", "ng": "نغ", "ngh": "نج", "nh": "ن", "p": "ب",
+          "ph": "ف", "qu": "كو", "r": "ر", "s": "س", "t": "ت", "th": "ث", "tr": "تر", "v": "ف", "x": "ش",
+          "kr": "كر", "bl": "بل", "pl": "بل", "dr": "در", "": ""}
+_VN_CODA = {"": "", "c": "ك", "ch": "ك", "k": "ك", "m": "م", "n": "ن", "ng": "نغ", "nh": "نه", "p": "ب", "t": "ت"}
+_VN_NUCLEUS = {
+    "a": "ا", "ă": "ا", "â": "ا", "i": "ي", "y": "ي", "o": "و", "ô": "و", "ơ": "و", "u": "و", "ư": "و",
+    "ai": "اي", "ay": "اي", "ây": "اي", "ao": "او", "au": "او", "âu": "او", "eo": "يو", "êu": "يو",
+    "ia": "يا", "iu": "يو", "iê": "ي", "yê": "ي", "iêu": "يو", "yêu": "يو", "oa": "وا", "oă": "وا",
+    "oai": "واي", "oay": "واي", "oe": "وي", "oo": "و", "oi": "وي", "ôi": "وي", "ơi": "وي", "ua": "وا",
+    "uâ": "وا", "uây": "واي", "uê": "وي", "ui": "وي", "uô": "و", "uôi": "وي", "uơ": "و", "uy": "وي",
+    "uya": "ويا", "uyê": "وي", "uyu": "ويو", "ưa": "وا", "ưi": "وي", "ươ": "و", "ươi": "وي", "ươu": "و",
+    "ưu": "و",
+}
+# Names with an established Arabic form, by their Vietnamese spelling.
+_VN_EXONYMS = {"hà nội": "هانوي", "việt nam": "فيتنام", "hồ chí minh": "هو تشي منه", "sài gòn": "سايغون",
+            "thành phố hồ chí minh": "مدينة هو تشي منه"}
+
+
+def _vn_syllable(s: Syllable) -> str:
+    if s.vowel in ("e", "ê"):
+        v = "" if s.coda else "ي"
+    else:
+        v = _VN_NUCLEUS.get(s.vowel) or "".join(_VN_NUCLEUS.get(c, "") for c in s.vowel)
+    if s.onset == "gi" and not v.startswith("ي"):
+        v = "ي" + v  # Giang → جيانغ
+    if s.onset == "qu" and v.startswith("و"):
+        v = v[1:]
+    if not s.onset:  # a syllable that starts with a vowel carries an alef
+        if s.vowel[0] in "aăâ":
+            v = "آ" + v[1:]
+        elif s.vowel[0] in "oôơuư":
+            v = "أ" + v
+        elif s.vowel[0] in "iyeê" and s.vowel not in ("iê", "yê", "ia"):
+            v = "إ" + (v if v.startswith("ي") else "ي" + v)
+    return _VN_ONSET[s.onset] + v + _VN_CODA[s.coda]
+
+
+def vietnamese_name(vi: str) -> str:
+    """A Vietnamese name in Arabic script, a word per syllable."""
+    exonym = _VN_EXONYMS.get(unicodedata.normalize("NFC", vi).strip().lower())
+    if exonym is not None:
+        return exonym
+    return " ".join(_vn_syllable(p) if (p := syllable(w)) else w for w in name_words(vi))
+
+
 class Arabic(Language):
     code = "ar"
     name = "Arabic"
     script = "Arabic"
     cased = False
+    unit_words = frozenset({"مقاطعه", "محافظه", "منطقه", "مناطق", "بلديه", "بلديات", "مدينه", "مدن", "ولايه", "حي", "احياء", "قريه", "ناحيه", "بلده"})
     segmentation = Segmentation(
         abbreviations=frozenset({"د", "أ", "أ.د", "ص", "ج", "ت"}),  # "م." (year or engineer) may end a sentence
     )
@@ -157,9 +210,18 @@ class Arabic(Language):
         return [(term, "exact")] + [(v, "inflected" if v in plurals or v[2:] in plurals else "folded")
                                     for v in sorted(variants - {term})]
 
+    def unit_word(self, word: str) -> bool:
+        """A unit word with its proclitics and article ("بالمنطقة", "ومقاطعة")."""
+        folded = _PROCLITIC_HEAD.sub("", self.fold_term(word))
+        return any(folded.startswith(stem) for stem in self.unit_words)
+
     def prefix_ok(self, prefix: str) -> bool:
         """و ف ب ل ك and ال and their combinations ("ولجنة", "بنينه", "وبال")."""
         return bool(_PROCLITICS.match(prefix))
+
+    def render_vietnamese(self, vi: str, *, place: bool) -> list[str]:
+        """The phonetic spelling machine translation writes (هاي دونغ، نينه بينه)."""
+        return [vietnamese_name(vi)]
 
     def transliterate(self, text: str) -> str:
         """A rough Latin rendering (consonant skeleton plus long vowels)."""

@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 
-from translate.text import Folded, FoldTable, build_fold_table, fold, fold_term
+from translate.text import (
+    Folded,
+    FoldTable,
+    build_fold_table,
+    fold,
+    fold_term,
+    strip_vietnamese_diacritics,
+)
 
 _EMPTY: Mapping = MappingProxyType({})
 
@@ -100,6 +107,14 @@ class Language:
     suffix_clitics: tuple[str, ...] = ()
     # A case change inside a word ("БʼєнДжерело": scraped text glued together) is a boundary.
     camel_boundary: bool = True
+    # The words that name a kind of administrative unit (province, district, commune...), as
+    # matching-form stems: a commune-level unit's name counts only beside one (translate.terms).
+    unit_words: frozenset[str] = frozenset()
+
+    def unit_word(self, word: str) -> bool:
+        """Whether ``word`` names a kind of administrative unit ("комуні", "xã", "Province")."""
+        folded = self.fold_term(word)
+        return any(folded.startswith(stem) for stem in self.unit_words)
 
     @cached_property
     def fold_table(self) -> FoldTable:
@@ -123,9 +138,9 @@ class Language:
         return [(term, "exact")]
 
     def with_inflected(self, term: str, generated: Iterable[str]) -> list[tuple[str, str]]:
-        """``term`` as "exact", then each of the ``generated`` forms that folds to something else as "inflected"."""
-        base = self.fold_term(term)
-        return [(term, "exact")] + [(f, "inflected") for f in sorted(set(generated)) if self.fold_term(f) != base]
+        """``term`` as "exact", then each other of the ``generated`` forms as "inflected" (a form
+        that folds to the term's own key is the term: the recogniser keeps the better how)."""
+        return [(term, "exact")] + [(f, "inflected") for f in sorted(set(generated) - {term})]
 
     def prefix_ok(self, prefix: str) -> bool:
         """Whether the folded ``prefix`` (letters before a hit, in the same word) is clitics."""
@@ -138,3 +153,12 @@ class Language:
     def transliterate(self, text: str) -> str:
         """A Latin rendering of ``text`` for fuzzy comparison (Latin scripts: folded as is)."""
         return self.fold_term(text)
+
+    # --- rendering Vietnamese names --------------------------------------------------------------
+
+    def render_vietnamese(self, vi: str, *, place: bool) -> list[str]:
+        """How texts in this language write the Vietnamese name ``vi`` (with diacritics) of a place
+        or (``place`` False) a person: the preferred form first, then the admitted ones. A Latin
+        script writes it without diacritics, or with them."""
+        plain = strip_vietnamese_diacritics(vi)
+        return [plain] + ([vi] if vi != plain else [])

@@ -7,6 +7,7 @@ class English(Language):
     code = "en"
     name = "English"
     script = "Latin"
+    unit_words = frozenset({"province", "city", "district", "town", "commune", "ward", "village", "municipalit", "zone"})
     segmentation = Segmentation(
         abbreviations=frozenset({
             "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "e.g", "i.e", "cf", "approx",

@@ -7,6 +7,7 @@ class Indonesian(Language):
     code = "id"
     name = "Indonesian"
     script = "Latin"
+    unit_words = frozenset({"provinsi", "kabupaten", "kota", "distrik", "kecamatan", "desa", "kelurahan", "komune", "kampung", "zona"})
     segmentation = Segmentation(
         abbreviations=frozenset({
             "no", "rp", "dr", "drs", "ir", "prof", "h", "hj", "kol", "jl", "kab", "kec", "kel", "prov",

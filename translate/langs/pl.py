@@ -149,6 +149,7 @@ class Polish(Language):
     code = "pl"
     name = "Polish"
     script = "Latin"
+    unit_words = frozenset({"prowincj", "wojewodztw", "dystrykt", "powiat", "miast", "gmin", "komun", "okreg", "wies", "wsi", "dzielnic", "osiedl", "stref"})
     segmentation = Segmentation(
         abbreviations=frozenset({
             "m.in", "r", "tys", "mln", "mld", "ul", "al", "pl", "ok", "godz", "nr", "dr", "prof", "hab",

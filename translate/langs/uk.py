@@ -1,10 +1,12 @@
 """Ukrainian."""
 
+import unicodedata
 from functools import lru_cache
 from itertools import product
 from typing import Any
 
 from translate.langs.base import Detection, Language, NumberFormat, Segmentation
+from translate.langs.vi import Syllable, name_words, syllable
 
 # Endings of foreign names (masculine, 2nd declension) by grammatical slot; the locative
 # "і" alternates the stem's final г/к/х to з/ц/с ("Хайзионг" -> "Хайзионзі").
@@ -118,10 +120,123 @@ def decline_phrase(phrase: str) -> set[str]:
     return forms
 
 
+# --- Vietnamese names in Ukrainian ----------------------------------------------------------------
+# The practical transcription (the Soviet 1973 rules, as Russian writes them, in Ukrainian letters:
+# Russian ы, и, э are и, і, е): d, gi → з; đ → д; ư → и; final -nh → нь; tones dropped. A place is
+# written as one word (Хайзионг), a person syllable by syllable (Ле Дик Тхо). Machine translation
+# also reads the Latin spelling letter by letter (Хай Дуонг): admitted.
+_VN_ONSET = {"b": "б", "c": "к", "k": "к", "ch": "ть", "d": "з", "đ": "д", "g": "г", "gh": "г", "gi": "зь",
+          "h": "х", "kh": "кх", "l": "л", "m": "м", "n": "н", "ng": "нг", "ngh": "нг", "nh": "нь", "p": "п",
+          "ph": "ф", "qu": "ку", "r": "р", "s": "ш", "t": "т", "th": "тх", "tr": "ч", "v": "в", "x": "с",
+          "kr": "кр", "bl": "бл", "pl": "пл", "dr": "др", "": ""}
+_VN_CODA = {"": "", "c": "к", "ch": "ть", "k": "к", "m": "м", "n": "н", "ng": "нг", "nh": "нь", "p": "п", "t": "т"}
+_VN_LABIAL = {"b", "m", "p", "ph", "v"}
+_VN_IE_HARD = {"th", "kh", "ng", "ngh", "tr", "s"}  # iê → іє after these (Тхієу, Чієт), else ьє / 'є
+_VN_SOFT = {"ch", "nh", "gi"}
+_VN_NUCLEUS = {
+    "a": "а", "ă": "а", "â": "а", "e": "е", "ê": "е", "i": "і", "y": "і", "o": "о", "ô": "о", "ơ": "о",
+    "u": "у", "ư": "и", "ai": "ай", "ay": "ай", "ây": "ай", "ao": "ао", "au": "ау", "âu": "ау", "eo": "ео",
+    "êu": "еу", "ia": "іа", "iu": "іу", "iê": "IE", "yê": "IE", "iêu": "IEу", "yêu": "IEу", "oa": "оа",
+    "oă": "оа", "oai": "оай", "oay": "оай", "oe": "ое", "oo": "о", "oi": "ой", "ôi": "ой", "ơi": "ой",
+    "ua": "уа", "uâ": "уа", "uây": "уей", "uê": "уе", "ui": "уй", "uô": "уо", "uôi": "уой", "uơ": "уо",
+    "uy": "UY", "uya": "уя", "uyê": "ує", "uyu": "уйу", "ưa": "иа", "ưi": "ий", "ươ": "ио", "ươi": "иой",
+    "ươu": "иоу", "ưu": "иу",
+}
+_VN_PALATAL = {"а": "я", "у": "ю"}  # after a soft consonant: тя, ню (ть + а, нь + у)
+# The letter-by-letter reading of the Latin spelling.
+_VN_READ_ONSET = dict(_VN_ONSET, ch="ч", d="д", gi="г", s="с", tr="тр")
+_VN_READ_VOWEL = {"a": "а", "ă": "а", "â": "а", "e": "е", "ê": "е", "i": "і", "y": "и", "o": "о", "ô": "о",
+               "ơ": "о", "u": "у", "ư": "у"}
+_VN_READ_CODA = dict(_VN_CODA, ch="ч")
+_VN_CYRILLIC_VOWELS = set("аеєиіїоуюя")
+# Names with an established Ukrainian form the rules do not give, by their Vietnamese spelling.
+_VN_EXONYMS = {"hồ chí minh": ("Хошимін", "Хо Ши Мін"), "hải phòng": ("Хайфон", "Хайфон"),
+            "huế": ("Хюе", "Хюе"), "sài gòn": ("Сайгон", "Сайгон"),
+            "thành phố hồ chí minh": ("Хошимін", "Хошимін")}  # (as a place, as a person)
+
+
+def _vn_practical(s: Syllable) -> str:
+    v = _VN_NUCLEUS.get(s.vowel) or "".join(_VN_NUCLEUS.get(ch, ch) for ch in s.vowel)
+    if s.vowel == "ây" and s.onset == "t":
+        v = "ей"  # Тей Нінь
+    if s.onset == "qu":  # qu + y/i → куї, qu + yê → кує
+        v = {"y": "ї", "i": "ї", "yê": "є", "ê": "е", "yêu": "єу"}.get(s.vowel, v)
+    v = v.replace("UY", "уї" if s.onset in ("", "qu") else "юї")
+    if "IE" in v:
+        ie = ("є" if not s.onset else "ьє" if s.onset in _VN_SOFT else "'є" if s.onset in _VN_LABIAL
+              else "іє" if s.onset in _VN_IE_HARD else "ьє")
+        v = v.replace("IE", ie)
+    onset = _VN_ONSET[s.onset]
+    if onset.endswith("ь") and v[:1] in _VN_PALATAL:
+        onset, v = onset[:-1], _VN_PALATAL[v[0]] + v[1:]
+    elif onset.endswith("ь") and v.startswith("ь"):
+        onset = onset[:-1]
+    if s.onset == "ch" and s.vowel.startswith("ư"):
+        onset = "т"  # ти, not ти with a soft sign
+    return onset + v + _VN_CODA[s.coda]
+
+
+def _vn_reading(s: Syllable) -> str:
+    vowel = "i" + s.vowel if s.onset == "gi" and not s.vowel.startswith("i") else s.vowel
+    out = []
+    for i, ch in enumerate(vowel):
+        prev = vowel[i - 1] if i else ""
+        if ch in "iy" and prev and prev not in "iy" and i == len(vowel) - 1:
+            out.append("ї" if prev in "uư" and ch == "y" else "й")  # ai, oi → ай, ой; uy → уї
+        elif ch in "eê" and prev in ("i", "y"):
+            out.append("є")  # iê → іє
+        elif ch == "a" and prev == "i":
+            out.append("я")
+        elif ch == "u" and prev == "i":
+            out.append("ю")
+        else:
+            out.append(_VN_READ_VOWEL[ch])
+    v = "".join(out).replace("иє", "є").replace("уиє", "ує").replace("уиї", "уї")
+    if s.vowel.startswith("yê") and v.startswith("є"):
+        v = "є" + v[1:]
+    onset = _VN_READ_ONSET[s.onset]
+    if onset.endswith("ь") and v[:1] in _VN_PALATAL:
+        onset, v = onset[:-1], _VN_PALATAL[v[0]] + v[1:]
+    return onset + v + _VN_READ_CODA[s.coda]
+
+
+def _vn_join_place(parts: list[str]) -> str:
+    """Syllables written as one word: an apostrophe before є, я, ю after a consonant (Хинг'єн), ї for і
+    after a vowel (Фуїк)."""
+    out = ""
+    for p in parts:
+        if out and p:
+            if p[0] in "єяюї" and out[-1] not in _VN_CYRILLIC_VOWELS and out[-1] not in "ьй'":
+                p = "'" + p
+            elif p[0] == "і" and out[-1] in _VN_CYRILLIC_VOWELS:
+                p = "ї" + p[1:]
+        out += p
+    return _vn_capital(out)
+
+
+def _vn_capital(word: str) -> str:
+    return word if word.startswith("'") else word[:1].upper() + word[1:]
+
+
+def vietnamese_name(vi: str, *, place: bool) -> list[str]:
+    """A Vietnamese name in Ukrainian: the practical transcription, then the letter-by-letter reading."""
+    exonym = _VN_EXONYMS.get(unicodedata.normalize("NFC", vi).strip().lower())
+    words = name_words(vi)
+    parsed = [syllable(w) for w in words]
+    reading = " ".join(_vn_capital(_vn_reading(p)) if p else w for p, w in zip(parsed, words))
+    if exonym is not None:
+        practical = exonym[0] if place else exonym[1]
+    else:
+        parts = [_vn_practical(p) if p else w for p, w in zip(parsed, words)]
+        practical = _vn_join_place(parts) if place else " ".join(_vn_capital(p) for p in parts)
+    return list(dict.fromkeys((practical, reading)))
+
+
 class Ukrainian(Language):
     code = "uk"
     name = "Ukrainian"
     script = "Cyrillic"
+    unit_words = frozenset({"провінці", "област", "район", "міст", "комун", "громад", "окру", "повіт", "селищ", "сел", "квартал", "зон"})
     segmentation = Segmentation(
         abbreviations=frozenset({
             "р", "рр", "ст", "м", "с", "смт", "вул", "просп", "пл", "обл", "ім", "див", "напр", "т.зв",
@@ -153,6 +268,10 @@ class Ukrainian(Language):
     def forms(self, term: str, *, name: bool) -> list[tuple[str, str]]:
         """Names decline by rule, party terms through pymorphy3's Ukrainian dictionary."""
         return self.with_inflected(term, decline_name(term) if name else decline_phrase(term))
+
+    def render_vietnamese(self, vi: str, *, place: bool) -> list[str]:
+        """The practical transcription (Хайзионг; Ле Дик Тхо), then the letter reading (Хай Дуонг)."""
+        return vietnamese_name(vi, place=place)
 
     def transliterate(self, text: str) -> str:
         """Latin rendering (Ukrainian national transliteration, simplified)."""

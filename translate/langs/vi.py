@@ -1,9 +1,47 @@
-"""Vietnamese."""
+"""Vietnamese, and the syllables of Vietnamese names other languages transliterate."""
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
 from translate.langs.base import Detection, Language, NumberFormat, Segmentation
 from translate.text import strip_vietnamese_diacritics
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # grave, acute, tilde, hook, dot below
+_VOWELS = set("aăâeêioôơuưy")
+# The clusters of minority place names (Krông Pắc, Đắk Lắk) come with the Vietnamese onsets and codas.
+_ONSETS = ("ngh", "ng", "nh", "gh", "gi", "kh", "ph", "th", "tr", "ch", "qu", "kr", "bl", "pl", "dr",
+           "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x")
+_CODAS = ("ng", "nh", "ch", "c", "k", "m", "n", "p", "t")
+
+
+@dataclass(frozen=True)
+class Syllable:
+    """A Vietnamese syllable without its tone, lower case: "Dương" → d + ươ + ng."""
+
+    onset: str
+    vowel: str
+    coda: str
+
+
+def syllable(word: str) -> Syllable | None:
+    """The parts of one written syllable (tone and case aside); None when it is not one ("OCOP")."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    s = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    onset = next((o for o in _ONSETS if s.startswith(o)), "")
+    rest = s[len(onset):]
+    if onset == "gi" and (not rest or rest[0] not in _VOWELS or rest.startswith("ê")):
+        rest = "i" + rest  # gì, gìn, giếng: gi + i, gi + iê
+    coda = next((c for c in _CODAS if rest.endswith(c) and len(rest) > len(c)), "")
+    vowel = rest[: len(rest) - len(coda)]
+    if not vowel or any(ch not in _VOWELS for ch in vowel):
+        return None
+    return Syllable(onset, vowel, coda)
+
+
+def name_words(name: str) -> list[str]:
+    """The written syllables of a Vietnamese name, hyphens and spaces alike ("Bà Rịa-Vũng Tàu")."""
+    return [w for w in re.split(r"[\s\-]+", unicodedata.normalize("NFC", name).strip()) if w]
 
 # One Vietnamese syllable, diacritics removed: initial consonant(s), 1-3 vowels, allowed final.
 _SYLLABLE = re.compile(
@@ -15,6 +53,7 @@ class Vietnamese(Language):
     code = "vi"
     name = "Vietnamese"
     script = "Latin"
+    unit_words = frozenset({"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong", "dac khu", "thon", "ap"})
     segmentation = Segmentation(
         abbreviations=frozenset({
             "tp", "ths", "ts", "pgs", "gs", "pgs.ts", "gs.ts", "bs", "ks", "ls", "tx", "tt", "nxb", "tr",

@@ -9,6 +9,7 @@ for word boundaries (allowing the language's clitics) before the longest matches
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import weakref
 from dataclasses import dataclass
@@ -16,13 +17,28 @@ from typing import Iterable
 
 import ahocorasick
 
-from translate.glossary.kinds import is_proper_name
+from translate.glossary.kinds import UNIT_KINDS, is_proper_name
 from translate.glossary.model import Concept, Glossary, Status
 from translate.langs import Language, get_language
 from translate.terms.match import How, Match
 from translate.text import Folded, comparable
 
 _HOW_RANK = {How.EXACT: 0, How.FOLDED: 1, How.INFLECTED: 2, How.CLITIC: 3}
+_HOW = {h.value: h for h in How}
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Units named in texts mostly with their unit word beside them: the communes, wards, townships
+# and special zones of the gazetteer; also any unit whose name is a single syllable ("An").
+_CONTEXT_KINDS = frozenset({"commune", "ward", "township", "special-zone"})
+
+
+def needs_context(concept: Concept) -> bool:
+    """Whether a hit of ``concept`` counts only beside a unit word of the language (a gazetteer
+    unit; a curated name was listed on purpose)."""
+    if concept.kind not in UNIT_KINDS:
+        return False
+    return concept.kind in _CONTEXT_KINDS or len(concept.vi.split()) < 2
 
 
 def is_name(concept: Concept) -> bool:
@@ -38,6 +54,8 @@ class _Entry:
     how: How  # how the form was generated: exact, inflected or folded
     name: bool  # a name written with a capital: hits must start with one in cased scripts
     length: int  # length of the folded form
+    every_word: bool = False  # a gazetteer unit: every word of a hit starts with a capital in cased scripts
+    context: bool = False  # a commune-level unit or a one-syllable unit: only beside a unit word
 
 
 class Recogniser:
@@ -51,39 +69,53 @@ class Recogniser:
         self.automaton = ahocorasick.Automaton()
         self.size = 0
         table: dict[str, dict[str, _Entry]] = {}
+        self._form_cache: dict[tuple[str, bool, bool], tuple[tuple[str, How], ...]] = {}
         for concept in glossary:
             name = is_name(concept)
+            unit = concept.kind in UNIT_KINDS  # a gazetteer unit (a curated name was listed on purpose)
+            context = needs_context(concept)
             for term, status, forms in self._forms(concept, name):
-                for form, generated in forms:
-                    how = How(generated)
-                    key = self.lang.fold_term(form)
+                capital = name and term[:1].isupper()  # "rzeka Dao" need not be
+                every_word = capital and unit and all(w[:1].isupper() for w in term.split())
+                for key, how in forms:
                     if not key:
                         continue
                     by_concept = table.setdefault(key, {})
                     old = by_concept.get(concept.id)
                     if old is None or _HOW_RANK[how] < _HOW_RANK[old.how]:
-                        capital = name and term[:1].isupper()  # "rzeka Dao" need not be
-                        by_concept[concept.id] = _Entry(concept, term, status, how, capital, len(key))
+                        by_concept[concept.id] = _Entry(concept, term, status, how, capital, len(key),
+                                                        every_word, context)
         for key, by_concept in table.items():
             self.automaton.add_word(key, tuple(by_concept.values()))
         self.size = len(table)
+        del self._form_cache
         if table:
             self.automaton.make_automaton()
 
-    def _forms(self, concept: Concept, name: bool) -> Iterable[tuple[str, Status | None, list[tuple[str, str]]]]:
-        """(term, its status, its generated forms) of each term of ``concept`` in the language."""
+    def _forms(self, concept: Concept, name: bool) -> Iterable[tuple[str, Status | None, tuple[tuple[str, How], ...]]]:
+        """(term, its status, its forms folded) of each term of ``concept`` in the language."""
         lang = self.lang
         seen: set[str] = set()
         for term in concept.terms_in(lang.code):
             if term.text and term.text not in seen:
                 seen.add(term.text)
-                yield term.text, term.status, lang.forms(term.text, name=name)
+                yield term.text, term.status, self._folded_forms(term.text, name)
         if name:  # a name may appear in its canonical Latin spelling in any language
             for canonical in (concept.en, concept.vi):
                 if canonical and canonical not in seen:
                     seen.add(canonical)
-                    latin = lang.script == "Latin"
-                    yield canonical, None, lang.forms(canonical, name=True) if latin else [(canonical, "exact")]
+                    yield canonical, None, self._folded_forms(canonical, True, exact_only=lang.script != "Latin")
+
+    def _folded_forms(self, text: str, name: bool, exact_only: bool = False) -> tuple[tuple[str, How], ...]:
+        """The language's forms of ``text`` folded, with how each was made; made once per text
+        (a gazetteer holds many units of one name)."""
+        key = (text, name, exact_only)
+        cached = self._form_cache.get(key)
+        if cached is None:
+            forms = [(text, "exact")] if exact_only else self.lang.forms(text, name=name)
+            cached = tuple((self.lang.fold_term(form), _HOW[generated]) for form, generated in forms)
+            self._form_cache[key] = cached
+        return cached
 
     @classmethod
     def for_glossary(cls, glossary: Glossary, lang: str) -> "Recogniser":
@@ -115,30 +147,31 @@ class Recogniser:
         return matches
 
     def find_in_line(self, line: str, number: int = 1, offset: int = 0) -> list[Match]:
-        """Occurrences in one line (no newline inside); ``offset`` is the line's start in its text."""
-        if self.size == 0:
+        """Occurrences in one line (no newline inside); ``offset`` is the line's start in its text.
+
+        The hits of the glossary's base layer (the gazetteer) compete with this layer's: the
+        longest wins, and on the same span this layer's; a base concept this layer has an alias
+        for is reported as that concept.
+        """
+        base = self._base()
+        if self.size == 0 and base is None:
             return []
         folded = self.lang.fold(line)
-        hits = []
-        for last, entries in self.automaton.iter(folded.text):
-            length = entries[0].length
-            start = last - length + 1
-            end = last + 1
-            clitic = self._boundaries(folded, start, end)
-            if clitic is None:
-                continue
-            hits.append((start, end, clitic, entries))
+        hits = self._hits(folded, 0)
+        if base is not None:
+            hits += base._hits(folded, 1)
         if not hits:
             return []
-        # Longest first, then leftmost; keep what does not overlap something already kept.
-        hits.sort(key=lambda h: (h[0] - h[1], h[0]))
+        # Longest first, then this layer before the base, then leftmost; keep what does not
+        # overlap something already kept.
+        hits.sort(key=lambda h: (h[0] - h[1], h[4], h[0]))
         taken: list[tuple[int, int]] = []
         result = []
-        for start, end, clitic, entries in hits:
+        for start, end, clitic, entries, _ in hits:
             if any(start < e and s < end for s, e in taken):
                 continue
             o_start, o_end = folded.to_original(start, end)
-            entry = self._choose(entries, line, o_start)
+            entry = self._choose(entries, line, o_start, o_end)
             if entry is None or self.lang.extends(entry.term, line[o_end:o_end + 40]):
                 continue
             taken.append((start, end))
@@ -146,6 +179,23 @@ class Recogniser:
             result.append(self._match(entry, surface, clitic, number, o_start, o_end, offset))
         result.sort(key=lambda m: m.start)
         return result
+
+    def _base(self) -> Recogniser | None:
+        """The recogniser of the glossary's base layer, in the same language (compiled once)."""
+        base = self.glossary.base
+        return Recogniser.for_glossary(base, self.lang.code) if base is not None else None
+
+    def _hits(self, folded: Folded, layer: int) -> list[tuple[int, int, bool, tuple[_Entry, ...], int]]:
+        """(start, end, clitic attached, entries, layer) of every whole-word hit in ``folded``."""
+        if self.size == 0:
+            return []
+        hits = []
+        for last, entries in self.automaton.iter(folded.text):
+            start = last - entries[0].length + 1
+            clitic = self._boundaries(folded, start, last + 1)
+            if clitic is not None:
+                hits.append((start, last + 1, clitic, entries, layer))
+        return hits
 
     def _boundaries(self, folded: Folded, start: int, end: int) -> bool | None:
         """None when [start, end) is not a whole word sequence, else whether a clitic is attached."""
@@ -182,14 +232,22 @@ class Recogniser:
         after = original[o_at]
         return (before.islower() and after.isupper()) or (before.isalpha() != after.isalpha())
 
-    @staticmethod
-    def _choose(entries: tuple[_Entry, ...], line: str, o_start: int) -> _Entry | None:
-        """The entry a hit stands for; names must start with a capital in cased scripts."""
-        first = line[o_start]
-        lower_case = first.islower()
+    def _choose(self, entries: tuple[_Entry, ...], line: str, o_start: int, o_end: int) -> _Entry | None:
+        """The entry a hit stands for. In cased scripts a name starts with a capital, a Vietnamese
+        name has one on every word ("Tự do" is not the commune Tự Do); a commune-level or
+        one-syllable unit needs a unit word beside it ("xã An", "commune of An")."""
+        lower_case = line[o_start].islower()
+        every_capital = all(not w[0].islower() for w in line[o_start:o_end].split())
+        unit_word: bool | None = None  # looked up once, when an entry needs it
         for entry in sorted(entries, key=lambda e: _HOW_RANK[e.how]):
-            if entry.name and lower_case:
+            if entry.name and lower_case or entry.every_word and not every_capital:
                 continue
+            if entry.context:
+                if unit_word is None:
+                    near = _WORD.findall(line[max(0, o_start - 40):o_start])[-2:] + _WORD.findall(line[o_end:o_end + 40])[:2]
+                    unit_word = any(self.lang.unit_word(w) for w in near)
+                if not unit_word:
+                    continue
             return entry
         return None
 
@@ -204,6 +262,9 @@ class Recogniser:
         else:
             how = How.FOLDED
         concept = entry.concept
+        own = self.glossary.aliases.get(concept.id)
+        if own is not None:  # a base unit this layer has a concept for: reported as that concept
+            concept = self.glossary.get(own) or concept
         return Match(line=number, start=o_start, end=o_end, surface=surface, concept=concept.id,
                      term=entry.term, how=how, en=concept.en, vi=concept.vi, offset=offset + o_start,
                      status=entry.status, canonical=surface == concept.canonical(self.lang.code))

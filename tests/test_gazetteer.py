@@ -1,0 +1,78 @@
+"""The gazetteer layer: every Vietnamese administrative unit, under the curated glossary."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+import translate
+from tests.helpers import REPO, run_cli
+from translate.glossary.layers import gazetteer_path, load_gazetteer
+from translate.terms import find_terms
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return translate.load_glossary()
+
+
+def _found(text: str, lang: str, glossary) -> list[tuple[str, str]]:
+    return [(m.surface, glossary.get(m.concept).vi) for m in find_terms(text, lang, glossary)]
+
+
+def test_both_structures_and_what_old_units_became():
+    gz = load_gazetteer()
+    by_vi = {}
+    for c in gz:
+        by_vi.setdefault((c.kind, c.vi), []).append(c)
+    [hai_duong] = by_vi["province", "Hải Dương"]
+    assert hai_duong.structure == "pre-2025" and hai_duong.note == "merged into Hải Phòng, 2025"
+    [quang_ninh] = by_vi["province", "Quảng Ninh"]
+    assert quang_ninh.structure == "pre-2025, 2025"
+    [dak_lak] = by_vi["province", "Đắk Lắk"]
+    assert dak_lak.note == "2025: merged with Phú Yên"
+    [tu_ky] = by_vi["district", "Tứ Kỳ"]
+    assert gz.get(tu_ky.parent) is hai_duong
+    provinces = [c for c in gz if c.kind in ("province", "city") and not c.parent]
+    assert len([c for c in provinces if "pre-2025" in c.structure]) == 63
+    assert len([c for c in provinces if "2025" in c.structure.replace("pre-2025", "")]) == 34
+    assert len(gz) > 11_000
+
+
+def test_a_report_about_another_province_finds_its_names_in_every_script(glossary):
+    assert _found("У провінції Куангнінь і в Куангніні, а також у Ханої.", "uk", glossary) == [
+        ("Куангнінь", "Quảng Ninh"), ("Куангніні", "Quảng Ninh"), ("Ханої", "Hà Nội")]
+    assert _found("زار الوفد مقاطعة كوانغ نينه وبنينه بينه", "ar", glossary) == [
+        ("كوانغ نينه", "Quảng Ninh"), ("نينه بينه", "Ninh Bình")]
+    assert _found("Delegacja z prowincji Quang Ninh odwiedziła Lang Son.", "pl", glossary) == [
+        ("Quang Ninh", "Quảng Ninh"), ("Lang Son", "Lạng Sơn")]
+
+
+def test_curated_entries_win_and_the_layer_can_be_turned_off(glossary):
+    [m] = find_terms("Хайзионг", "uk", glossary)
+    assert m.concept == "hai-duong"  # the curated concept, not the gazetteer's province
+    assert find_terms("Куангнінь", "uk", translate.load_glossary(gazetteer=False)) == []
+    run = run_cli(["terms", "find", str(REPO / "tests/data/check/report_uk.txt"), "--lang", "uk", "--format", "json",
+                   "--no-gazetteer"])
+    assert run.returncode == 0, run.stderr
+
+
+def test_communes_need_a_unit_word_and_every_word_of_a_unit_its_capital(glossary):
+    assert _found("xã Tân Phong", "vi", glossary) == [("Tân Phong", "Tân Phong")]
+    assert _found("Tân Phong", "vi", glossary) == []  # a commune name alone: no
+    assert _found("Độc lập - Tự do - Hạnh phúc", "vi", glossary) == []  # the motto, not three communes
+    assert _found("Ông ấy nói: Độc Lập", "vi", glossary) == []  # capitalised, but no unit word
+
+
+@pytest.mark.skipif(importlib.util.find_spec("vietnamadminunits") is None,
+                    reason="pip install --no-deps vietnamadminunits (the [gazetteer] extra)")
+def test_the_shipped_layer_is_what_the_script_makes_from_the_data():
+    spec = importlib.util.spec_from_file_location("build_gazetteer", REPO / "scripts" / "build_gazetteer.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    from translate.glossary.gloss import dump_gloss
+
+    assert dump_gloss(module.build()) == gazetteer_path().read_text(encoding="utf-8")
