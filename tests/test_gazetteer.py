@@ -76,3 +76,24 @@ def test_the_shipped_layer_is_what_the_script_makes_from_the_data():
     from translate.glossary.gloss import dump_gloss
 
     assert dump_gloss(module.build()) == gazetteer_path().read_text(encoding="utf-8")
+
+
+def test_units_of_one_name_are_decided_by_the_province_the_document_names(glossary):
+    [alone] = find_terms("xã Tân Phong", "vi", glossary)
+    assert len(alone.candidates) > 5 and alone.kind == "commune"  # dozens of communes: nothing decides
+    province, commune = find_terms("Tỉnh Sơn La có xã Tân Phong.", "vi", glossary)
+    assert commune.province == "Son La" and commune.candidates == ()
+    assert find_terms("Tan Phong commune, Son La province", "en", glossary)[0].province == "Son La"
+    record = alone.to_json()
+    assert record["ambiguous"] == list(alone.candidates) and record["kind"] == "commune"
+
+
+def test_a_unit_word_says_which_unit_a_name_is(glossary):
+    province, city = find_terms("tỉnh Quảng Ngãi và thành phố Quảng Ngãi", "vi", glossary)
+    assert (province.kind, city.kind) == ("province", "city")
+    assert find_terms("Phó Chủ tịch", "vi", glossary) == []  # "Phó" (vice-) is not "phố" (city): tones count
+
+
+def test_a_unit_name_after_a_surname_is_a_persons_given_names(glossary):
+    assert [m.surface for m in find_terms("Ông Trần Văn Lâm đến huyện Văn Lâm.", "vi", glossary)] == ["Văn Lâm"]
+    assert [m.surface for m in find_terms("Чан Ван Лам приїхав до Ханоя.", "uk", glossary)] == ["Ханоя"]

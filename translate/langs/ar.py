@@ -8,7 +8,13 @@ from functools import lru_cache
 from itertools import product
 from pathlib import Path
 
-from translate.langs.base import Detection, Language, NumberFormat, Segmentation
+from translate.langs.base import (
+    Detection,
+    Language,
+    NumberFormat,
+    Segmentation,
+    unit_words_of,
+)
 from translate.langs.vi import Syllable, name_words, syllable
 
 # Proclitics: a conjunction (و ف), then a preposition (ب ل ك) or لل (ل + article), then ال.
@@ -145,7 +151,8 @@ class Arabic(Language):
     name = "Arabic"
     script = "Arabic"
     cased = False
-    unit_words = frozenset({"مقاطعه", "محافظه", "منطقه", "مناطق", "بلديه", "بلديات", "مدينه", "مدن", "ولايه", "حي", "احياء", "قريه", "ناحيه", "بلده"})
+    unit_words = unit_words_of(province="مقاطعه محافظه ولايه", city="مدينه مدن", district="منطقه مناطق ناحيه",
+                               town="بلده", commune="بلديه بلديات قريه", ward="حي احياء")
     segmentation = Segmentation(
         abbreviations=frozenset({"د", "أ", "أ.د", "ص", "ج", "ت"}),  # "م." (year or engineer) may end a sentence
     )
@@ -210,10 +217,10 @@ class Arabic(Language):
         return [(term, "exact")] + [(v, "inflected" if v in plurals or v[2:] in plurals else "folded")
                                     for v in sorted(variants - {term})]
 
-    def unit_word(self, word: str) -> bool:
+    def unit_word(self, word: str) -> frozenset[str]:
         """A unit word with its proclitics and article ("بالمنطقة", "ومقاطعة")."""
         folded = _PROCLITIC_HEAD.sub("", self.fold_term(word))
-        return any(folded.startswith(stem) for stem in self.unit_words)
+        return frozenset().union(*(kinds for stem, kinds in self.unit_words.items() if folded.startswith(stem)))
 
     def prefix_ok(self, prefix: str) -> bool:
         """و ف ب ل ك and ال and their combinations ("ولجنة", "بنينه", "وبال")."""

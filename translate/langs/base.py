@@ -31,6 +31,23 @@ from translate.text import (
 _EMPTY: Mapping = MappingProxyType({})
 
 
+_UNIT_GROUPS = {
+    "province": frozenset({"province", "city"}), "city": frozenset({"city", "town"}),
+    "district": frozenset({"district", "town", "city"}), "town": frozenset({"town", "township"}),
+    "commune": frozenset({"commune", "township"}), "ward": frozenset({"ward"}), "zone": frozenset({"special-zone"}),
+}
+
+
+def unit_words_of(**groups: str) -> Mapping[str, frozenset[str]]:
+    """A language's unit words from space-separated stems by group: province, city, district,
+    town, commune, ward, zone (``unit_words_of(province="провінці област", ...)``)."""
+    out: dict[str, frozenset[str]] = {}
+    for group, stems in groups.items():
+        for stem in stems.split():  # "thị_xã": a unit word of two words
+            out[stem.replace("_", " ")] = out.get(stem, frozenset()) | _UNIT_GROUPS[group]
+    return MappingProxyType(out)
+
+
 @dataclass(frozen=True)
 class Segmentation:
     """Lower-cased tokens (without their final '.') after which a '.' does not end a sentence;
@@ -107,14 +124,15 @@ class Language:
     suffix_clitics: tuple[str, ...] = ()
     # A case change inside a word ("БʼєнДжерело": scraped text glued together) is a boundary.
     camel_boundary: bool = True
-    # The words that name a kind of administrative unit (province, district, commune...), as
-    # matching-form stems: a commune-level unit's name counts only beside one (translate.terms).
-    unit_words: frozenset[str] = frozenset()
+    # The words that name a kind of administrative unit, as matching-form stems, with the kinds
+    # of unit each may name (``unit_words_of``): a commune-level unit's name counts only beside
+    # one, and one decides among units of one name ("thành phố Quảng Ngãi": the city).
+    unit_words: Mapping[str, frozenset[str]] = _EMPTY
 
-    def unit_word(self, word: str) -> bool:
-        """Whether ``word`` names a kind of administrative unit ("комуні", "xã", "Province")."""
+    def unit_word(self, word: str) -> frozenset[str]:
+        """The kinds of unit ``word`` names ("комуні": commune, "Province": province, city); none: empty."""
         folded = self.fold_term(word)
-        return any(folded.startswith(stem) for stem in self.unit_words)
+        return frozenset().union(*(kinds for stem, kinds in self.unit_words.items() if folded.startswith(stem)))
 
     @cached_property
     def fold_table(self) -> FoldTable:
@@ -136,6 +154,15 @@ class Language:
         The base language does not inflect.
         """
         return [(term, "exact")]
+
+    @cached_property
+    def surname_forms(self) -> frozenset[str]:
+        """Every Vietnamese surname as this language writes and declines it, in matching form."""
+        from translate.langs.vi import SURNAMES
+
+        return frozenset(self.fold_term(form) for surname in SURNAMES
+                         for written in self.render_vietnamese(surname, place=False)
+                         for form, _ in self.forms(written, name=True))
 
     def with_inflected(self, term: str, generated: Iterable[str]) -> list[tuple[str, str]]:
         """``term`` as "exact", then each other of the ``generated`` forms as "inflected" (a form

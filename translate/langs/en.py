@@ -1,13 +1,20 @@
 """English."""
 
-from translate.langs.base import Detection, Language, NumberFormat, Segmentation
+from translate.langs.base import (
+    Detection,
+    Language,
+    NumberFormat,
+    Segmentation,
+    unit_words_of,
+)
 
 
 class English(Language):
     code = "en"
     name = "English"
     script = "Latin"
-    unit_words = frozenset({"province", "city", "district", "town", "commune", "ward", "village", "municipalit", "zone"})
+    unit_words = unit_words_of(province="province", city="city municipalit", district="district", town="town township",
+                               commune="commune village", ward="ward", zone="zone")
     segmentation = Segmentation(
         abbreviations=frozenset({
             "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "e.g", "i.e", "cf", "approx",

@@ -1,13 +1,20 @@
 """Indonesian."""
 
-from translate.langs.base import Detection, Language, NumberFormat, Segmentation
+from translate.langs.base import (
+    Detection,
+    Language,
+    NumberFormat,
+    Segmentation,
+    unit_words_of,
+)
 
 
 class Indonesian(Language):
     code = "id"
     name = "Indonesian"
     script = "Latin"
-    unit_words = frozenset({"provinsi", "kabupaten", "kota", "distrik", "kecamatan", "desa", "kelurahan", "komune", "kampung", "zona"})
+    unit_words = unit_words_of(province="provinsi", city="kota", district="kabupaten distrik kecamatan", town="kota",
+                               commune="desa komune kampung kecamatan", ward="kelurahan", zone="zona")
     segmentation = Segmentation(
         abbreviations=frozenset({
             "no", "rp", "dr", "drs", "ir", "prof", "h", "hj", "kol", "jl", "kab", "kec", "kel", "prov",

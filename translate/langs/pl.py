@@ -3,7 +3,13 @@
 import re
 from itertools import product
 
-from translate.langs.base import Detection, Language, NumberFormat, Segmentation
+from translate.langs.base import (
+    Detection,
+    Language,
+    NumberFormat,
+    Segmentation,
+    unit_words_of,
+)
 
 _VOWELS = set("aeiouyąęó")
 # Endings a Vietnamese name element takes in Polish ("Vinha", "Nguyenem", "Dungowi", "Vinhu").
@@ -149,7 +155,8 @@ class Polish(Language):
     code = "pl"
     name = "Polish"
     script = "Latin"
-    unit_words = frozenset({"prowincj", "wojewodztw", "dystrykt", "powiat", "miast", "gmin", "komun", "okreg", "wies", "wsi", "dzielnic", "osiedl", "stref"})
+    unit_words = unit_words_of(province="prowincj wojewodztw", city="miast", district="dystrykt powiat okreg", town="miasteczk",
+                               commune="gmin komun wies wsi", ward="dzielnic osiedl", zone="stref")
     segmentation = Segmentation(
         abbreviations=frozenset({
             "m.in", "r", "tys", "mln", "mld", "ul", "al", "pl", "ok", "godz", "nr", "dr", "prof", "hab",

@@ -5,7 +5,13 @@ from functools import lru_cache
 from itertools import product
 from typing import Any
 
-from translate.langs.base import Detection, Language, NumberFormat, Segmentation
+from translate.langs.base import (
+    Detection,
+    Language,
+    NumberFormat,
+    Segmentation,
+    unit_words_of,
+)
 from translate.langs.vi import Syllable, name_words, syllable
 
 # Endings of foreign names (masculine, 2nd declension) by grammatical slot; the locative
@@ -236,7 +242,8 @@ class Ukrainian(Language):
     code = "uk"
     name = "Ukrainian"
     script = "Cyrillic"
-    unit_words = frozenset({"провінці", "област", "район", "міст", "комун", "громад", "окру", "повіт", "селищ", "сел", "квартал", "зон"})
+    unit_words = unit_words_of(province="провінці област", city="міст", district="район окру повіт", town="селищ",
+                               commune="комун громад сел", ward="квартал", zone="зон")
     segmentation = Segmentation(
         abbreviations=frozenset({
             "р", "рр", "ст", "м", "с", "смт", "вул", "просп", "пл", "обл", "ім", "див", "напр", "т.зв",

@@ -4,7 +4,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from translate.langs.base import Detection, Language, NumberFormat, Segmentation
+from translate.langs.base import (
+    Detection,
+    Language,
+    NumberFormat,
+    Segmentation,
+    unit_words_of,
+)
 from translate.text import strip_vietnamese_diacritics
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # grave, acute, tilde, hook, dot below
@@ -13,6 +19,14 @@ _VOWELS = set("aăâeêioôơuưy")
 _ONSETS = ("ngh", "ng", "nh", "gh", "gi", "kh", "ph", "th", "tr", "ch", "qu", "kr", "bl", "pl", "dr",
            "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x")
 _CODAS = ("ng", "nh", "ch", "c", "k", "m", "n", "p", "t")
+
+
+# The commonest Vietnamese surnames (about nine in ten Vietnamese bear one of the first fifteen):
+# a capitalised run of syllables starting with one is a person's name.
+SURNAMES = tuple("""Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh
+Đinh Lâm Phùng Mai Tô Trương Hà Lưu Thái Cao Tạ Quách Lương Vi Hứa Chu Lại Mạc Tăng Kiều Châu Thân Giang
+Triệu La Nông Lò Lục Khổng Doãn Kim Diệp Bạch Lã Tôn Âu Nghiêm Ông Quan Tống Văn Cù Khúc Đàm Hầu Ninh Lục Nhữ
+Thạch Thiều Ứng Viên Yên Phí Mẫn Hàn""".split())
 
 
 @dataclass(frozen=True)
@@ -53,7 +67,8 @@ class Vietnamese(Language):
     code = "vi"
     name = "Vietnamese"
     script = "Latin"
-    unit_words = frozenset({"tinh", "thanh pho", "tp", "huyen", "quan", "thi xa", "thi tran", "xa", "phuong", "dac khu", "thon", "ap"})
+    unit_words = unit_words_of(province="tỉnh", city="phố tp thành_phố", district="huyện quận", town="thị_xã thị_trấn", commune="xã",
+                               ward="phường", zone="đặc_khu")
     segmentation = Segmentation(
         abbreviations=frozenset({
             "tp", "ths", "ts", "pgs", "gs", "pgs.ts", "gs.ts", "bs", "ks", "ls", "tx", "tt", "nxb", "tr",
@@ -74,6 +89,10 @@ class Vietnamese(Language):
         scales={"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9},
         currency_stems={"đồng": "VND", "vnđ": "VND", "vnd": "VND", "đô": "USD"},
     )
+
+    def unit_word(self, word: str) -> frozenset[str]:
+        """A whole word with its tones: "xã" (commune) is not "xa" (far), "phố" not "Phó" (vice-)."""
+        return self.unit_words.get(unicodedata.normalize("NFC", word).lower(), frozenset())
 
     def detection_bonus(self, words: list[str]) -> float:
         """Vietnamese without diacritics: most lower-case words are single valid syllables."""

@@ -11,19 +11,25 @@ from translate.glossary.model import Glossary
 from translate.terms.fuzzy import find_suspects
 from translate.terms.match import HOWS, How, Match
 from translate.terms.recogniser import Recogniser, is_name
+from translate.terms.resolve import resolve_places
 
 
-def find_terms(text: str, lang: str, glossary: Glossary, *, fuzzy: bool = False) -> list[Match]:
+def find_terms(text: str, lang: str, glossary: Glossary, *, fuzzy: bool = False, resolve: bool = True) -> list[Match]:
     """Every occurrence of a concept of ``glossary`` in ``text`` written in ``lang``.
 
-    Matches are in text order with 1-based line numbers and offsets within the line. With
-    ``fuzzy``, suspected new spellings of names follow as ``How.FUZZY`` matches with a score.
+    Matches are in text order with 1-based line numbers and offsets within the line. Units of
+    one name are decided by the provinces ``text`` names (``resolve``; a caller that finds the
+    terms of a document sentence by sentence resolves them over the document with
+    ``resolve_places``). With ``fuzzy``, suspected new spellings of names follow as
+    ``How.FUZZY`` matches with a score.
     """
     recogniser = Recogniser.for_glossary(glossary, lang)
     matches = recogniser.find(text)
+    if resolve:
+        matches = resolve_places(matches, glossary)
     if fuzzy:
         matches = sorted(matches + find_suspects(text, recogniser, matches), key=lambda m: (m.offset, m.end))
     return matches
 
 
-__all__ = ["HOWS", "How", "Match", "Recogniser", "find_terms", "is_name"]
+__all__ = ["HOWS", "How", "Match", "Recogniser", "find_terms", "is_name", "resolve_places"]

@@ -50,6 +50,9 @@ class Match:
     offset: int = 0
     status: Status | None = None
     canonical: bool = False
+    kind: str = ""  # the concept's kind (place, person, province, commune, ...)
+    province: str = ""  # for an administrative unit below a province: its province's en form
+    candidates: tuple[str, ...] = ()  # when the name is several units' and nothing decided: all their ids
 
     @property
     def span(self) -> tuple[int, int]:
@@ -67,8 +70,9 @@ class Match:
 
     def to_json(self) -> dict[str, Any]:
         """The CLI's JSON object (line, start, end, surface, concept, term, en, vi, match, score,
-        offset, status, canonical)."""
+        offset, status, canonical, kind, province, ambiguous: the candidate ids or null)."""
         data = asdict(self)
         data["match"] = data.pop("how").value
         data["status"] = self.status.value if self.status is not None else None
+        data["ambiguous"] = list(data.pop("candidates")) or None
         return data

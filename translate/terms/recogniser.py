@@ -33,6 +33,27 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CONTEXT_KINDS = frozenset({"commune", "ward", "township", "special-zone"})
 
 
+_LEVEL = {"commune": 2, "ward": 2, "township": 2, "special-zone": 2, "district": 1, "town": 1}
+
+
+def level(concept: Concept) -> int:
+    """0 for a province (or any concept not a unit), 1 for a district or town, 2 for a commune."""
+    if concept.kind == "city":
+        return 1 if concept.parent else 0  # a city of a province, or a city that is one
+    return _LEVEL.get(concept.kind, 0)
+
+
+def province_of(glossary: Glossary, concept: Concept) -> str:
+    """The en form of the province an administrative unit lies in ("" for a province, or not a unit)."""
+    top, steps = concept, 0
+    while top.parent and steps < 4:
+        parent = glossary.get(top.parent)
+        if parent is None:
+            break
+        top, steps = parent, steps + 1
+    return top.en if top is not concept else ""
+
+
 def needs_context(concept: Concept) -> bool:
     """Whether a hit of ``concept`` counts only beside a unit word of the language (a gazetteer
     unit; a curated name was listed on purpose)."""
@@ -55,6 +76,7 @@ class _Entry:
     name: bool  # a name written with a capital: hits must start with one in cased scripts
     length: int  # length of the folded form
     every_word: bool = False  # a gazetteer unit: every word of a hit starts with a capital in cased scripts
+    unit: bool = False  # a gazetteer unit: never right after a Vietnamese surname (Trần Văn Lâm is a person)
     context: bool = False  # a commune-level unit or a one-syllable unit: only beside a unit word
 
 
@@ -84,7 +106,7 @@ class Recogniser:
                     old = by_concept.get(concept.id)
                     if old is None or _HOW_RANK[how] < _HOW_RANK[old.how]:
                         by_concept[concept.id] = _Entry(concept, term, status, how, capital, len(key),
-                                                        every_word, context)
+                                                        every_word=every_word, unit=unit, context=context)
         for key, by_concept in table.items():
             self.automaton.add_word(key, tuple(by_concept.values()))
         self.size = len(table)
@@ -171,12 +193,12 @@ class Recogniser:
             if any(start < e and s < end for s, e in taken):
                 continue
             o_start, o_end = folded.to_original(start, end)
-            entry = self._choose(entries, line, o_start, o_end)
-            if entry is None or self.lang.extends(entry.term, line[o_end:o_end + 40]):
+            chosen = self._choose(entries, line, o_start, o_end)
+            if not chosen or self.lang.extends(chosen[0].term, line[o_end:o_end + 40]):
                 continue
             taken.append((start, end))
             surface = line[o_start:o_end]
-            result.append(self._match(entry, surface, clitic, number, o_start, o_end, offset))
+            result.append(self._match(chosen, surface, clitic, number, o_start, o_end, offset))
         result.sort(key=lambda m: m.start)
         return result
 
@@ -232,27 +254,57 @@ class Recogniser:
         after = original[o_at]
         return (before.islower() and after.isupper()) or (before.isalpha() != after.isalpha())
 
-    def _choose(self, entries: tuple[_Entry, ...], line: str, o_start: int, o_end: int) -> _Entry | None:
-        """The entry a hit stands for. In cased scripts a name starts with a capital, a Vietnamese
-        name has one on every word ("Tự do" is not the commune Tự Do); a commune-level or
-        one-syllable unit needs a unit word beside it ("xã An", "commune of An")."""
+    def _choose(self, entries: tuple[_Entry, ...], line: str, o_start: int, o_end: int) -> list[_Entry]:
+        """The entries a hit may stand for, the likeliest first (none: it is no name here). In cased
+        scripts a name starts with a capital, a gazetteer unit has one on every word ("Tự do" is
+        not the commune Tự Do); a commune-level or one-syllable unit needs a unit word beside it
+        ("xã An", "commune of An"). Several units of one name are candidates, the highest level
+        (a province before a district before a commune) first."""
         lower_case = line[o_start].islower()
         every_capital = all(not w[0].islower() for w in line[o_start:o_end].split())
-        unit_word: bool | None = None  # looked up once, when an entry needs it
-        for entry in sorted(entries, key=lambda e: _HOW_RANK[e.how]):
-            if entry.name and lower_case or entry.every_word and not every_capital:
-                continue
-            if entry.context:
-                if unit_word is None:
-                    near = _WORD.findall(line[max(0, o_start - 40):o_start])[-2:] + _WORD.findall(line[o_end:o_end + 40])[:2]
-                    unit_word = any(self.lang.unit_word(w) for w in near)
-                if not unit_word:
-                    continue
-            return entry
-        return None
+        unit_kinds: frozenset[str] | None = None  # of the unit words beside the hit, looked up when needed
 
-    def _match(self, entry: _Entry, surface: str, clitic: bool, number: int,
+        def beside() -> frozenset[str]:
+            nonlocal unit_kinds
+            if unit_kinds is None:
+                unit_kinds = self._unit_kinds(line, o_start, o_end)
+            return unit_kinds
+
+        before = line[max(0, o_start - 30):o_start]
+        previous = _WORD.findall(before)[-1:] if before.endswith(" ") and not before.endswith("  ") else []
+        # A capitalised surname right before (uncased scripts: one of three letters or more, as "هو"
+        # and "لي" are also words): the hit is the given names of a person.
+        after_surname = bool(previous) and (previous[0][0].isupper() if self.lang.cased else len(previous[0]) > 2) \
+            and self.lang.fold_term(previous[0]) in self.lang.surname_forms
+        chosen = []
+        for entry in sorted(entries, key=lambda e: (_HOW_RANK[e.how], level(e.concept), e.concept.id)):
+            if entry.name and lower_case or entry.every_word and not every_capital or entry.unit and after_surname:
+                continue
+            if entry.context and not beside():
+                continue
+            chosen.append(entry)
+        if len(chosen) > 1 and beside():  # "thành phố Quảng Ngãi": the city before the province
+            chosen.sort(key=lambda e: e.concept.kind not in beside())
+        return chosen
+
+    def _unit_kinds(self, line: str, o_start: int, o_end: int) -> frozenset[str]:
+        """The kinds of unit the words right beside a hit name: the word before ("xã An", two words
+        for "thị xã An"; over a short word: "commune of An"), the word after ("An Province")."""
+        lang = self.lang
+        before = _WORD.findall(line[max(0, o_start - 40):o_start])
+        after = _WORD.findall(line[o_end:o_end + 24])
+        kinds: frozenset[str] = frozenset()
+        if before:
+            kinds = (lang.unit_word(" ".join(before[-2:])) if len(before) > 1 else frozenset()) or lang.unit_word(before[-1])
+            if not kinds and len(before) > 1 and len(before[-1]) <= 3:
+                kinds = lang.unit_word(before[-2])
+        if after:
+            kinds |= lang.unit_word(after[0])
+        return kinds
+
+    def _match(self, chosen: list[_Entry], surface: str, clitic: bool, number: int,
                o_start: int, o_end: int, offset: int) -> Match:
+        entry = chosen[0]
         if clitic:
             how = How.CLITIC
         elif entry.how is not How.EXACT:
@@ -261,13 +313,18 @@ class Recogniser:
             how = How.EXACT
         else:
             how = How.FOLDED
-        concept = entry.concept
-        own = self.glossary.aliases.get(concept.id)
-        if own is not None:  # a base unit this layer has a concept for: reported as that concept
-            concept = self.glossary.get(own) or concept
+        concept = self._own(entry.concept)
+        candidates = tuple(dict.fromkeys(self._own(e.concept).id for e in chosen)) if len(chosen) > 1 else ()
         return Match(line=number, start=o_start, end=o_end, surface=surface, concept=concept.id,
                      term=entry.term, how=how, en=concept.en, vi=concept.vi, offset=offset + o_start,
-                     status=entry.status, canonical=surface == concept.canonical(self.lang.code))
+                     status=entry.status, canonical=surface == concept.canonical(self.lang.code),
+                     kind=concept.kind, province=province_of(self.glossary, concept),
+                     candidates=candidates if len(candidates) > 1 else ())
+
+    def _own(self, concept: Concept) -> Concept:
+        """A base unit this layer has a concept for is reported as that concept."""
+        own = self.glossary.aliases.get(concept.id)
+        return (self.glossary.get(own) or concept) if own is not None else concept
 
 
 def _is_word(text: str, i: int) -> bool:
