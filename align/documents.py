@@ -17,8 +17,9 @@ from translate.files import read_text
 from translate.glossary.model import Glossary
 from translate.langs import KNOWN, get_language
 from translate.pipeline.read import Document
+from translate.pipeline.recognise import recognise_segments
 from translate.pipeline.segment import read_segmented
-from translate.terms import Match, find_terms
+from translate.terms import Match
 
 ExtraAnchors = tuple[list[frozenset[Anchor]], list[frozenset[Anchor]]]  # per sentence, of source and target
 
@@ -228,8 +229,8 @@ def _prepare(src: Sentences, tgt: Sentences, extra_anchors: ExtraAnchors | None,
     if extra_anchors is not None:
         sa = [a | b for a, b in zip(sa, extra_anchors[0], strict=True)]
         ta = [a | b for a, b in zip(ta, extra_anchors[1], strict=True)]
-    sm = [find_terms(s, src.lang, glossary) for s in src.texts] if glossary is not None else []
-    tm = [find_terms(t, tgt.lang, glossary) for t in tgt.texts] if glossary is not None else []
+    sm = recognise_segments(src.texts, src.lang, glossary) if glossary is not None else []
+    tm = recognise_segments(tgt.texts, tgt.lang, glossary) if glossary is not None else []
     if glossary is not None:
         sa = [a | {Anchor("concept", m.concept) for m in ms} for a, ms in zip(sa, sm)]
         ta = [a | {Anchor("concept", m.concept) for m in ms} for a, ms in zip(ta, tm)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 
 import pytest
@@ -97,3 +98,37 @@ def test_a_unit_word_says_which_unit_a_name_is(glossary):
 def test_a_unit_name_after_a_surname_is_a_persons_given_names(glossary):
     assert [m.surface for m in find_terms("Ông Trần Văn Lâm đến huyện Văn Lâm.", "vi", glossary)] == ["Văn Lâm"]
     assert [m.surface for m in find_terms("Чан Ван Лам приїхав до Ханоя.", "uk", glossary)] == ["Ханоя"]
+
+
+def test_a_unit_word_keeps_only_the_units_of_its_kind(glossary):
+    [district] = find_terms("huyện Quảng Ninh", "vi", glossary)
+    assert district.kind == "district" and district.candidates == ()  # the province and communes: not a district
+    [commune] = find_terms("xã Tân Phong", "vi", glossary)
+    assert {glossary.get(c).kind for c in commune.candidates} == {"commune"}  # a ward Tân Phong is no "xã"
+
+
+def test_a_document_decides_a_name_another_of_its_sentences_places(glossary):
+    from translate.pipeline.recognise import recognise_segments
+
+    first, second = recognise_segments(["Đoàn đến xã Tân Phong.", "Tỉnh Sơn La đón đoàn."], "vi", glossary)
+    assert first[0].province == "Son La" and first[0].candidates == ()
+
+
+def test_any_unit_of_an_ambiguous_name_renders_it(glossary):
+    from translate.terms.judge import judge
+
+    [source] = find_terms("xã Tân Phong", "vi", glossary)
+    [output] = find_terms("Tan Phong commune", "en", glossary)
+    expected = source.candidates[-1]  # whichever unit the source meant, the output's name renders it
+    assert judge([expected], [output]).ok
+
+
+def test_a_back_translation_says_which_names_it_left_ambiguous(installed_models, tmp_path):
+    source = tmp_path / "report.txt"
+    source.write_text("Делегація відвідала комуну Тан Фонг і провінцію Куангнінь.\n", encoding="utf-8")
+    run = run_cli(["translate", str(source), "--from", "uk", "--to", "en", "--out", str(tmp_path / "out")],
+                  env_dir=installed_models)
+    assert run.returncode == 0, run.stderr
+    [record] = [json.loads(line) for line in (tmp_path / "out" / "report.en.jsonl").read_text().splitlines()]
+    [ambiguous] = record["glossary"]["ambiguous"]  # the province is decided by its unit word
+    assert ambiguous["surface"] == "Тан Фонг" and len(ambiguous["candidates"]) > 5

@@ -29,6 +29,7 @@ from translate.errors import UsageError
 from translate.glossary.model import Glossary
 from translate.langs import DETECTABLE, require_language, split_tag
 from translate.numbers import Quantity, compare_quantities, find_quantities
+from translate.pipeline.recognise import recognise_segments
 from translate.terms import How, Match, find_terms
 from translate.terms.judge import Presence, judge, status_label
 from translate.text import comparable
@@ -131,8 +132,8 @@ def check_files(
 
 def _scan(doc: CheckedDocument, glossary: Glossary) -> _Scan:
     scan = _Scan(doc)
-    for seg in doc.segments:
-        scan.matches[seg.index] = find_terms(seg.text, doc.lang, glossary, fuzzy=True) if seg.text else []
+    found = recognise_segments([seg.text for seg in doc.segments], doc.lang, glossary, fuzzy=True)
+    scan.matches = {seg.index: matches for seg, matches in zip(doc.segments, found)}
     return scan
 
 

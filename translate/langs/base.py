@@ -36,15 +36,20 @@ _UNIT_GROUPS = {
     "district": frozenset({"district", "town", "city"}), "town": frozenset({"town", "township"}),
     "commune": frozenset({"commune", "township"}), "ward": frozenset({"ward"}), "zone": frozenset({"special-zone"}),
 }
+_EXACT_KINDS = {"zone": "special-zone"}
 
 
-def unit_words_of(**groups: str) -> Mapping[str, frozenset[str]]:
+def unit_words_of(*, exact: bool = False, **groups: str) -> Mapping[str, frozenset[str]]:
     """A language's unit words from space-separated stems by group: province, city, district,
-    town, commune, ward, zone (``unit_words_of(province="провінці област", ...)``)."""
+    town, commune, ward, zone (``unit_words_of(province="провінці област", ...)``). A group
+    covers the kinds a translation may render with it ("commune" also a township); ``exact``:
+    the language is the gazetteer's own, each group is one kind (and "township" one more)."""
     out: dict[str, frozenset[str]] = {}
     for group, stems in groups.items():
+        kinds = frozenset({_EXACT_KINDS.get(group, group)}) if exact else _UNIT_GROUPS[group]
         for stem in stems.split():  # "thị_xã": a unit word of two words
-            out[stem.replace("_", " ")] = out.get(stem, frozenset()) | _UNIT_GROUPS[group]
+            word = stem.replace("_", " ")
+            out[word] = out.get(word, frozenset()) | kinds
     return MappingProxyType(out)
 
 
@@ -154,15 +159,6 @@ class Language:
         The base language does not inflect.
         """
         return [(term, "exact")]
-
-    @cached_property
-    def surname_forms(self) -> frozenset[str]:
-        """Every Vietnamese surname as this language writes and declines it, in matching form."""
-        from translate.langs.vi import SURNAMES
-
-        return frozenset(self.fold_term(form) for surname in SURNAMES
-                         for written in self.render_vietnamese(surname, place=False)
-                         for form, _ in self.forms(written, name=True))
 
     def with_inflected(self, term: str, generated: Iterable[str]) -> list[tuple[str, str]]:
         """``term`` as "exact", then each other of the ``generated`` forms as "inflected" (a form

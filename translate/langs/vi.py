@@ -67,8 +67,8 @@ class Vietnamese(Language):
     code = "vi"
     name = "Vietnamese"
     script = "Latin"
-    unit_words = unit_words_of(province="tỉnh", city="phố tp thành_phố", district="huyện quận", town="thị_xã thị_trấn", commune="xã",
-                               ward="phường", zone="đặc_khu")
+    unit_words = unit_words_of(exact=True, province="tỉnh", city="phố tp thành_phố", district="huyện quận", town="thị_xã",
+                               township="thị_trấn", commune="xã", ward="phường", zone="đặc_khu")
     segmentation = Segmentation(
         abbreviations=frozenset({
             "tp", "ths", "ts", "pgs", "gs", "pgs.ts", "gs.ts", "bs", "ks", "ls", "tx", "tt", "nxb", "tr",

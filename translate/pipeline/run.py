@@ -32,6 +32,7 @@ from translate.pipeline.recognise import SourceTerms, recognise_documents
 from translate.pipeline.segment import read_segmented
 from translate.pipeline.verify import expected_concepts, verify
 from translate.pipeline.write import (
+    Ambiguity,
     GlossaryCheck,
     TranslatedSegment,
     output_paths,
@@ -242,8 +243,11 @@ def _final_checks(job: _Job, terms: SourceTerms, glossary: Glossary) -> list[Glo
     found = terms[job.source_lang]
     checks = []
     for segment, text, strategies in zip(job.doc.segments, job.texts, job.strategies):
-        concepts = expected_concepts(found[segment.text], job.target_lang, glossary)
-        checks.append(GlossaryCheck(concepts, verify(concepts, text, job.target_lang, glossary), tuple(strategies)))
+        matches = found[segment.text]
+        concepts = expected_concepts(matches, job.target_lang, glossary)
+        ambiguous = tuple(Ambiguity(m.surface, m.concept, m.candidates) for m in matches if m.candidates)
+        checks.append(GlossaryCheck(concepts, verify(concepts, text, job.target_lang, glossary), tuple(strategies),
+                                    ambiguous))
     return checks
 
 

@@ -20,15 +20,30 @@ from translate.terms.judge import Verdict
 
 
 @dataclass(frozen=True)
+class Ambiguity:
+    """A source name that several units bear and the document did not decide: the one written, and all."""
+
+    surface: str
+    concept: str
+    candidates: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class GlossaryCheck:
-    """A segment's glossary record: its source concepts, the verdict, the strategy of each hop."""
+    """A segment's glossary record: its source concepts, the verdict, the strategy of each hop,
+    and the names left ambiguous (written in the first candidate's form: said, not guessed silently)."""
 
     concepts: tuple[str, ...]
     verdict: Verdict
     strategies: tuple[Strategy, ...]
+    ambiguous: tuple[Ambiguity, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.verdict.to_json(), "strategies": [s.value for s in self.strategies]}
+        record = {**self.verdict.to_json(), "strategies": [s.value for s in self.strategies]}
+        if self.ambiguous:
+            record["ambiguous"] = [{"surface": a.surface, "concept": a.concept, "candidates": list(a.candidates)}
+                                   for a in self.ambiguous]
+        return record
 
 
 @dataclass(frozen=True)

@@ -63,13 +63,21 @@ def judge(expected: Sequence[str], found: Sequence[Match], presence: Presence = 
     """The verdict on a text whose matches are ``found``, against ``expected`` concept ids (one
     per occurrence): each occurrence needs a rendering of its own (``missing`` lists each concept,
     in order of first expectation, as often as it falls short); a concept found but not expected
-    is extra; a deprecated term (not a fuzzy suspect) is reported once per concept."""
-    available = Counter(m.concept for m in found if renders(m, presence))
+    is extra; a deprecated term (not a fuzzy suspect) is reported once per concept. A match with
+    candidates (a name several units bear) renders any of them."""
     wanted = Counter(expected)
+    available = Counter(_rendered(m, wanted) for m in found if renders(m, presence))
     missing = [c for c, n in wanted.items() for _ in range(max(0, n - available[c]))]
-    extra = dict.fromkeys(m.concept for m in found if m.concept not in wanted and m.how is not How.FUZZY)
+    extra = dict.fromkeys(m.concept for m in found if _rendered(m, wanted) not in wanted and m.how is not How.FUZZY)
     deprecated = dict.fromkeys(m.concept for m in found if m.deprecated and m.how is not How.FUZZY)
     return Verdict(tuple(missing), tuple(extra), tuple(deprecated))
+
+
+def _rendered(match: Match, wanted: Counter[str]) -> str:
+    """The concept ``match`` renders: a name several units bear renders whichever of them is wanted."""
+    if match.concept in wanted or not match.candidates:
+        return match.concept
+    return next((c for c in match.candidates if c in wanted), match.concept)
 
 
 def status_label(match: Match) -> str:

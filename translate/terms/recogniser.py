@@ -13,6 +13,7 @@ import re
 import unicodedata
 import weakref
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 import ahocorasick
@@ -20,6 +21,7 @@ import ahocorasick
 from translate.glossary.kinds import UNIT_KINDS, is_proper_name
 from translate.glossary.model import Concept, Glossary, Status
 from translate.langs import Language, get_language
+from translate.langs.vi import SURNAMES
 from translate.terms.match import How, Match
 from translate.text import Folded, comparable
 
@@ -52,6 +54,14 @@ def province_of(glossary: Glossary, concept: Concept) -> str:
             break
         top, steps = parent, steps + 1
     return top.en if top is not concept else ""
+
+
+@lru_cache(maxsize=None)
+def surname_forms(lang: Language) -> frozenset[str]:
+    """Every Vietnamese surname as ``lang`` writes and declines it, in matching form."""
+    return frozenset(lang.fold_term(form) for surname in SURNAMES
+                     for written in lang.render_vietnamese(surname, place=False)
+                     for form, _ in lang.forms(written, name=True))
 
 
 def needs_context(concept: Concept) -> bool:
@@ -259,7 +269,8 @@ class Recogniser:
         scripts a name starts with a capital, a gazetteer unit has one on every word ("Tự do" is
         not the commune Tự Do); a commune-level or one-syllable unit needs a unit word beside it
         ("xã An", "commune of An"). Several units of one name are candidates, the highest level
-        (a province before a district before a commune) first."""
+        (a province before a district before a commune) first; a unit word beside the hit keeps
+        only the units of its kind."""
         lower_case = line[o_start].islower()
         every_capital = all(not w[0].islower() for w in line[o_start:o_end].split())
         unit_kinds: frozenset[str] | None = None  # of the unit words beside the hit, looked up when needed
@@ -275,7 +286,7 @@ class Recogniser:
         # A capitalised surname right before (uncased scripts: one of three letters or more, as "هو"
         # and "لي" are also words): the hit is the given names of a person.
         after_surname = bool(previous) and (previous[0][0].isupper() if self.lang.cased else len(previous[0]) > 2) \
-            and self.lang.fold_term(previous[0]) in self.lang.surname_forms
+            and self.lang.fold_term(previous[0]) in surname_forms(self.lang)
         chosen = []
         for entry in sorted(entries, key=lambda e: (_HOW_RANK[e.how], level(e.concept), e.concept.id)):
             if entry.name and lower_case or entry.every_word and not every_capital or entry.unit and after_surname:
@@ -283,8 +294,8 @@ class Recogniser:
             if entry.context and not beside():
                 continue
             chosen.append(entry)
-        if len(chosen) > 1 and beside():  # "thành phố Quảng Ngãi": the city before the province
-            chosen.sort(key=lambda e: e.concept.kind not in beside())
+        if len(chosen) > 1 and beside():  # "thành phố Quảng Ngãi": the city, not the province
+            chosen = [e for e in chosen if e.concept.kind in beside()] or chosen
         return chosen
 
     def _unit_kinds(self, line: str, o_start: int, o_end: int) -> frozenset[str]:
