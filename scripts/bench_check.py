@@ -42,14 +42,18 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="check runs (the median is used)")
     args = parser.parse_args()
 
-    from translate.pipeline.run import translate_documents
-    from translate.engine import Engine
-    from translate.pipeline.segment import read_segmented
     from translate.check import check_documents, load_document
     from translate.check.report_json import report_data
-    from translate.glossary import load_glossary
-    from translate.engine.packages import find_route, install_package, installed_packages
+    from translate.engine import Engine
+    from translate.engine.packages import (
+        find_route,
+        install_package,
+        installed_packages,
+    )
     from translate.engine.testmodel import build_test_models
+    from translate.glossary import load_glossary
+    from translate.pipeline.run import translate_documents
+    from translate.pipeline.segment import read_segmented
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)

@@ -122,9 +122,9 @@ def child_pipeline(args: dict) -> dict:
     """translate_documents on the document folder, as bench_translate.py's (c)."""
     import tracemalloc
 
-    from translate.pipeline.run import translate_documents
     from translate.engine import EngineSettings
     from translate.engine.packages import installed_packages
+    from translate.pipeline.run import translate_documents
 
     if args["trace"]:
         tracemalloc.start()

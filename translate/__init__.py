@@ -46,11 +46,12 @@ def _glossary(glossary: Glossary | str | Path | None) -> Glossary:
 
 
 def find_terms(text: str, lang: str, glossary: Glossary | str | Path | None = None, *,
-               fuzzy: bool = False) -> list[Match]:
-    """Every glossary concept in ``text`` (written in ``lang``), through inflection and clitics."""
+               fuzzy: bool = False, discover: bool = False) -> list[Match]:
+    """Every glossary concept in ``text`` (written in ``lang``), through inflection and clitics;
+    with ``discover``, Vietnamese personal names no glossary holds too (``How.DISCOVERED``)."""
     from translate.terms import find_terms as find
 
-    return find(text, lang, _glossary(glossary), fuzzy=fuzzy)
+    return find(text, lang, _glossary(glossary), fuzzy=fuzzy, discover=discover)
 
 
 def back_translate(
@@ -64,18 +65,21 @@ def back_translate(
     packages: list[ModelPackage] | None = None,
     resume: bool = True,
     progress: Progress | None = None,
+    discover: bool = True,
 ) -> RunSummary:
     """Back-translate files, folders (their .txt) or globs into each language of ``to``, into ``out``.
 
     ``glossary``: True the default glossary, False none, or a Glossary or a path; every concept
-    it has is then written in its canonical form and verified. Resumes an interrupted run.
+    it has is then written in its canonical form and verified, and with ``discover`` every
+    Vietnamese personal name no glossary holds. Resumes an interrupted run.
     """
     from translate.engine import EngineSettings
     from translate.pipeline.run import translate_documents
 
     chosen = None if glossary is False else _glossary(None if glossary is True else glossary)
     return translate_documents(inputs, list(to), out, source_lang=source_lang, settings=settings or EngineSettings(),
-                               packages=packages, resume=resume, progress=progress, glossary=chosen)
+                               packages=packages, resume=resume, progress=progress, glossary=chosen,
+                               discover=discover)
 
 
 def check_translations(

@@ -30,7 +30,7 @@ from translate.glossary.model import Glossary
 from translate.langs import DETECTABLE, require_language, split_tag
 from translate.numbers import Quantity, compare_quantities, find_quantities
 from translate.pipeline.recognise import recognise_segments
-from translate.terms import How, Match, find_terms
+from translate.terms import How, Match, People, find_terms
 from translate.terms.judge import Presence, judge, status_label
 from translate.text import comparable
 
@@ -62,9 +62,11 @@ def check_documents(
     checks: Iterable[str] = CHECKS,
     severities: dict[str, Severity] | None = None,
     progress: Callable[[CheckedDocument, int, int], None] | None = None,
+    discover: bool = True,
 ) -> Report:
     """Run ``checks`` over ``documents`` against ``glossary``; ``progress(document, done, total)``
-    is called after each document.
+    is called after each document. With ``discover``, Vietnamese personal names no glossary
+    holds count as concepts too (one per person over all documents), so their variants are listed.
 
     An unknown check name is a UsageError (rather than a check that silently never runs).
     """
@@ -77,8 +79,9 @@ def check_documents(
     docs = list(documents)
     findings: list[Finding] = []
     usage: dict[str, ConceptUsage] = {}
+    people = People() if discover else None
     for done, doc in enumerate(docs, 1):
-        scan = _scan(doc, glossary)
+        scan = _scan(doc, glossary, people)
         _collect_usage(scan, usage)
         if "deprecated" in checks:
             findings += _deprecated(scan, glossary, levels["deprecated"])
@@ -110,6 +113,7 @@ def check_files(
     checks: Iterable[str] = CHECKS,
     severities: dict[str, Severity] | None = None,
     progress: Callable[[CheckedDocument, int, int], None] | None = None,
+    discover: bool = True,
 ) -> Report:
     """Read and check translations: text, TMX or XLIFF files, folders or globs, in ``lang``.
 
@@ -127,12 +131,12 @@ def check_files(
     if source_lang is not None:
         source_lang = require_language(source_lang, known, option="--source-lang")
     docs = [replace(load_document(f, lang, source, source_lang), region=region) for f in files]
-    return check_documents(docs, glossary, checks, severities, progress)
+    return check_documents(docs, glossary, checks, severities, progress, discover)
 
 
-def _scan(doc: CheckedDocument, glossary: Glossary) -> _Scan:
+def _scan(doc: CheckedDocument, glossary: Glossary, people: People | None) -> _Scan:
     scan = _Scan(doc)
-    found = recognise_segments([seg.text for seg in doc.segments], doc.lang, glossary, fuzzy=True)
+    found = recognise_segments([seg.text for seg in doc.segments], doc.lang, glossary, fuzzy=True, people=people)
     scan.matches = {seg.index: matches for seg, matches in zip(doc.segments, found)}
     return scan
 

@@ -1,9 +1,11 @@
-"""Candidate glossary entries from a check: unknown variants and frequent unlisted names.
+"""Candidate glossary entries from a check: unknown variants, discovered persons, frequent unlisted names.
 
 The result is a :class:`~translate.glossary.model.Glossary` written in a format that
 ``backtrans glossary import`` reads (``.gloss`` by default; ``.tsv``, ``.csv``, ``.tbx`` by
 extension), so a maintainer reviews it and imports it. Unknown variants extend their concept
-(same id, kind, en and vi, so the import merges them) as ``admitted`` terms; unlisted names
+(same id, kind, en and vi, so the import merges them) as ``admitted`` terms; a Vietnamese
+personal name no glossary holds (``translate.terms.discover``) becomes a ``person`` with the en
+form read back and every way the texts wrote it (the commonest preferred); other unlisted names
 become new concepts of kind ``name`` whose ``en`` is a transliteration to review.
 """
 
@@ -18,6 +20,7 @@ from translate.check.model import Finding, Report
 from translate.files import atomic_write_bytes
 from translate.glossary.model import Concept, Glossary, Status, Term
 from translate.langs import get_language
+from translate.terms.discover import DISCOVERED_PREFIX
 
 MIN_NAME_COUNT = 2  # an unlisted name is suggested from this many occurrences
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
@@ -42,8 +45,25 @@ def suggest_entries(report: Report, glossary: Glossary, min_count: int = MIN_NAM
         terms = [Term(s, lang, Status.ADMITTED, f"{NOTE}: ×{n}, first at {where[cid, s]}")
                  for s, n in surfaces.most_common()]
         concepts.append(replace(known, terms={lang: terms}, line=0, lines={}, comment="", field_comments={}))
+    concepts += _discovered(report)
     concepts += _unlisted_names(report, min_count)
     return Glossary(concepts, name="suggestions")
+
+
+def _discovered(report: Report) -> list[Concept]:
+    """A person concept for each discovered name: its renderings, the commonest preferred."""
+    out = []
+    for usage in report.concepts:
+        if not usage.concept.startswith(DISCOVERED_PREFIX):
+            continue
+        ranked = sorted(usage.renderings, key=lambda r: -r.count)
+        terms = [Term(r.term, report.lang, Status.PREFERRED if i == 0 else Status.ADMITTED,
+                      f"{NOTE}: ×{r.count}, first at {Path(r.places[0].location.file).name}:{r.places[0].location.line}")
+                 for i, r in enumerate(ranked)]
+        out.append(Concept(usage.concept[len(DISCOVERED_PREFIX):], "person", usage.en, usage.vi, {report.lang: terms},
+                           note="discovered by backtrans check: the vi form lacks the tones the text did not write"
+                           if usage.vi == usage.en else "discovered by backtrans check"))
+    return out
 
 
 def _column(report: Report, finding: Finding) -> int:

@@ -31,6 +31,7 @@ class TableOrJson(str, Enum):
 
 
 NoGazetteerOpt = typer.Option(False, "--no-gazetteer", help="Without the layer of every Vietnamese administrative unit under the glossary.")
+NoDiscoverOpt = typer.Option(False, "--no-discover", help="Leave Vietnamese personal names no glossary holds as the model writes them.")
 
 
 def resolve_glossary(path: Path | None, no_glossary: bool = False, no_gazetteer: bool = False) -> "Glossary | None":

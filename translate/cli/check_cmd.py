@@ -37,12 +37,14 @@ def check_cmd(
     source_lang: Optional[str] = typer.Option(None, "--source-lang", help="Language of the source (default: detected)."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary (default: the shipped one)."),
     no_gazetteer: bool = NoGazetteerOpt,
+    no_discover: bool = typer.Option(False, "--no-discover", help="Do not count Vietnamese personal names no glossary holds."),
     checks: Optional[str] = typer.Option(None, "--checks", help=f"Comma-separated checks to run (default: all: {', '.join(CHECKS)})."),
     fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f", help="table, json or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Report file (default: stdout)."),
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Exit 1 on findings at or above this severity."),
     suggest: Optional[Path] = typer.Option(None, "--suggest",
-                                           help="Write candidate glossary entries here (.gloss, .tsv, .csv, .tbx)."),
+                                           help="Write candidate glossary entries here (.gloss, .tsv, .csv, .tbx): "
+                                                "unknown variants, discovered persons, frequent unlisted names."),
 ) -> None:
     """Check translations for inconsistent renderings, glossary violations, changed numbers, untranslated text."""
     from translate.check import Severity, check_files
@@ -51,7 +53,7 @@ def check_cmd(
     gloss = translate.load_glossary(glossary, gazetteer=not no_gazetteer)
     selected = CHECKS if checks is None else [c.strip() for c in checks.split(",") if c.strip()]
     report = check_files(targets, lang, gloss, source=source, source_lang=source_lang, checks=selected,
-                         progress=_progress())
+                         progress=_progress(), discover=not no_discover)
     if fmt is ReportFormat.table and output is None:
         from translate.check.report_table import print_report
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import typer
@@ -18,10 +19,12 @@ app.add_typer(terms_app, name="terms")
 
 @terms_app.command("find")
 def find(
-    file: Path = typer.Argument(..., help="UTF-8 text file to search."),
+    file: Path = typer.Argument(..., help="UTF-8 text file to search ('-': standard input)."),
     lang: str = typer.Option(..., "--lang", help=f"Language of FILE ({', '.join(KNOWN)})."),
     glossary: Path | None = typer.Option(None, "--glossary", "-g", help="Glossary file (default: the shipped one)."),
     fuzzy: bool = typer.Option(False, "--fuzzy", help="Also report suspected new spellings of names."),
+    discover: bool = typer.Option(False, "--discover", help='Also report Vietnamese personal names no glossary holds '
+                                  '("match": "discovered", concept null, en read back: Фам Мінь Туан → Pham Minh Tuan).'),
     no_gazetteer: bool = NoGazetteerOpt,
     fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", help="table (readable) or json (one array)."),
 ) -> None:
@@ -29,8 +32,9 @@ def find(
     from translate.terms import find_terms
 
     require_language(lang)
-    text = read_text(file)
-    matches = find_terms(text, lang.lower(), translate.load_glossary(glossary, gazetteer=not no_gazetteer), fuzzy=fuzzy)
+    text = sys.stdin.read() if str(file) == "-" else read_text(file)
+    matches = find_terms(text, lang.lower(), translate.load_glossary(glossary, gazetteer=not no_gazetteer), fuzzy=fuzzy,
+                         discover=discover)
     if fmt is TableOrJson.json:
         typer.echo(json.dumps([m.to_json() for m in matches], ensure_ascii=False, indent=1))
         return
@@ -42,5 +46,5 @@ def find(
         table.add_column(column)
     for m in matches:
         how = f"{m.how} {m.score:.2f}" if m.how == "fuzzy" else m.how
-        table.add_row(str(m.line), f"{m.start}-{m.end}", m.surface, m.concept, m.en, how)
+        table.add_row(str(m.line), f"{m.start}-{m.end}", m.surface, "" if m.how == "discovered" else m.concept, m.en, how)
     Console().print(table)

@@ -15,7 +15,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from translate.cli import NoGazetteerOpt, app, resolve_glossary
+from translate.cli import NoDiscoverOpt, NoGazetteerOpt, app, resolve_glossary
 from translate.engine import DEFAULT_BATCH_TOKENS, DEFAULT_BEAM, EngineSettings
 from translate.pipeline import run as batch
 
@@ -61,6 +61,7 @@ def translate(
         None, "--glossary", help="Glossary to enforce (default: $BACKTRANS_GLOSSARY, else the shipped one)."),
     no_glossary: bool = typer.Option(False, "--no-glossary", help="Translate without enforcing a glossary."),
     no_gazetteer: bool = NoGazetteerOpt,
+    no_discover: bool = NoDiscoverOpt,
     strict: bool = typer.Option(False, "--strict", help="Exit with status 1 when a segment fails glossary verification."),
 ) -> None:
     """Back-translate documents into each target language.
@@ -69,7 +70,9 @@ def translate(
     line per source line) and DOC.LANG.jsonl (one record per sentence). Pairs with no
     installed model go through English (uk→vi = uk→en→vi). A run that is interrupted or
     killed resumes where it stopped when run again. Every glossary concept recognised in a
-    sentence is written in its canonical form and verified (see the "glossary" field).
+    sentence is written in its canonical form and verified (see the "glossary" field), and so
+    is every Vietnamese personal name no glossary holds, read back into Vietnamese
+    ("Фам Мінь Туан" → "Pham Minh Tuan"; one form per person over the run).
     """
     targets = [t.strip() for t in to.split(",") if t.strip()]
     glossary = resolve_glossary(glossary_path, no_glossary, no_gazetteer)
@@ -80,7 +83,8 @@ def translate(
     with Progress(*columns, console=console, disable=quiet or not console.is_terminal, transient=False) as bar:
         try:
             summary = batch.translate_documents(inputs, targets, out, source_lang=source_lang, settings=settings,
-                                                resume=resume, progress=RichProgress(bar), glossary=glossary)
+                                                resume=resume, progress=RichProgress(bar), glossary=glossary,
+                                                discover=not no_discover)
         except KeyboardInterrupt:
             console.print("interrupted: finished sentences are saved; run the same command again to resume")
             raise typer.Exit(130) from None

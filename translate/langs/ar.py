@@ -157,7 +157,7 @@ class Arabic(Language):
         abbreviations=frozenset({"د", "أ", "أ.د", "ص", "ج", "ت"}),  # "م." (year or engineer) may end a sentence
     )
     detection = Detection(
-        stop_words=frozenset("أن إلى التي الذي بين ذلك على عن في قد كان لم ما مع من هذا هذه".split()),
+        stop_words=frozenset("أن إن أو إلى التي الذي بين ثم حتى ذلك على عن في قد كان كما كل لا لم لكن ما مع من هذا هذه هي".split()),
     )
     numbers = NumberFormat(
         # No region: "1.5" and "1,5" are both read by their shape (a lone separator before three

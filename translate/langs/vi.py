@@ -19,14 +19,29 @@ _VOWELS = set("aăâeêioôơuưy")
 _ONSETS = ("ngh", "ng", "nh", "gh", "gi", "kh", "ph", "th", "tr", "ch", "qu", "kr", "bl", "pl", "dr",
            "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x")
 _CODAS = ("ng", "nh", "ch", "c", "k", "m", "n", "p", "t")
+# Vowel groups (the nucleus with its glides): those ending in a glide take no coda, those with a
+# diphthong iê/yê/uô/ươ need one (a final "ia", "ua", "ưa" spells that diphthong open).
+_OPEN_NUCLEI = ("a ă â e ê i o ô ơ u ư y oa oă oe uâ uê uy uơ ia ua ưa").split()
+_GLIDED_NUCLEI = ("ai ao au ay âu ây eo êu iu oi ôi ơi ui ưi ưu iêu yêu oai oay oao oeo uây uôi ươi ươu "
+                  "uya uyu").split()
+_CLOSED_NUCLEI = ("iê yê uô ươ uyê").split()
 
 
 # The commonest Vietnamese surnames (about nine in ten Vietnamese bear one of the first fifteen):
-# a capitalised run of syllables starting with one is a person's name.
+# a capitalised run of syllables starting with one is a person's name. (Ông is left out: as a
+# surname it is rare, as the honorific "Mr" it starts a sentence before every other name.)
 SURNAMES = tuple("""Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh
 Đinh Lâm Phùng Mai Tô Trương Hà Lưu Thái Cao Tạ Quách Lương Vi Hứa Chu Lại Mạc Tăng Kiều Châu Thân Giang
-Triệu La Nông Lò Lục Khổng Doãn Kim Diệp Bạch Lã Tôn Âu Nghiêm Ông Quan Tống Văn Cù Khúc Đàm Hầu Ninh Lục Nhữ
+Triệu La Nông Lò Lục Khổng Doãn Kim Diệp Bạch Lã Tôn Âu Nghiêm Quan Tống Văn Cù Khúc Đàm Hầu Ninh Lục Nhữ
 Thạch Thiều Ứng Viên Yên Phí Mẫn Hàn""".split())
+# Syllables common in Vietnamese given names, middle names first (Văn, Thị, Đức, ...): the prior that
+# decides between the readings of a transliterated name ("Тхі" is Thi, not Thy).
+GIVEN_NAMES = tuple("""Văn Thị Đức Hữu Quang Minh Ngọc Thanh Xuân Công Quốc Kim Thu Hồng Đình Bá Trọng Mạnh
+Tiến Duy Hoài Bích Thúy Phương Anh Hùng Dũng Tuấn Hải Hương Lan Linh Hoa Mai Nam Sơn Long Trung Thắng
+Bình Cường Huy Khánh Phúc Quân Tâm Thảo Trang Vinh Yến Hà Hạnh Hiếu Hiền Hòa Hoàng Khoa Lâm Lực Nga
+Nhung Phong Phú Quý Sáng Tài Thành Thái Thảo Thịnh Thọ Thủy Tú Tùng Uyên Việt Vân Vy Chi Châu Cúc
+Đạt Định Giang Hậu Hiệp Hưng Khải Khang Lộc Luân Lương Nghĩa Nhân Ninh Oanh Quyết Sỹ Tân Thạch
+Thuận Toàn Trí Trinh Tuyết Vũ Xuyến Yên Ánh Ân Bảo Chính Dung Điệp Hạ Huệ Kiên Loan Nguyệt Tín""".split())
 
 
 @dataclass(frozen=True)
@@ -51,6 +66,24 @@ def syllable(word: str) -> Syllable | None:
     if not vowel or any(ch not in _VOWELS for ch in vowel):
         return None
     return Syllable(onset, vowel, coda)
+
+
+def all_syllables() -> list[str]:
+    """Every toneless syllable the spelling allows (onset, vowel group, coda), lower case."""
+    onsets = ("",) + _ONSETS
+    out = []
+    for onset in onsets:
+        for nucleus in _OPEN_NUCLEI + _CLOSED_NUCLEI:
+            codas = _CODAS if nucleus in _CLOSED_NUCLEI else ("",) + _CODAS
+            out += [onset + nucleus + coda for coda in codas]
+        out += [onset + nucleus for nucleus in _GLIDED_NUCLEI]
+    return [s for s in out if (p := syllable(s)) is not None and p.onset + p.vowel + p.coda == s]
+
+
+def toneless(word: str) -> str | None:
+    """One written syllable lower-cased with its tone dropped ("Dương" → "dương"); None when it is not one."""
+    parts = syllable(word)
+    return parts.onset + parts.vowel + parts.coda if parts is not None else None
 
 
 def name_words(name: str) -> list[str]:

@@ -38,7 +38,7 @@ from translate.pipeline.write import (
     output_paths,
     write_translation,
 )
-from translate.terms import Match
+from translate.terms import Match, People
 from translate.terms.judge import Verdict
 
 JOURNAL_NAME = ".backtrans-journal.jsonl"
@@ -98,12 +98,15 @@ def translate_documents(
     resume: bool = True,
     progress: Progress | None = None,
     glossary: Glossary | None = None,
+    discover: bool = True,
 ) -> RunSummary:
     """Back-translate ``inputs`` (files, folders of .txt, globs) into each of ``targets`` in ``out_dir``.
 
     With a ``glossary``, every hop protects the recognised terms, verifies its output and
     repairs failing segments (``translate.pipeline.hop``); each segment's record then carries
-    its concepts and the final verdict.
+    its concepts and the final verdict. With ``discover`` (the default), the Vietnamese personal
+    names no glossary holds are protected and verified too, one form per person over the run
+    (``translate.terms.discover``).
     """
     started = time.perf_counter()
     out_dir = Path(out_dir)
@@ -112,7 +115,10 @@ def translate_documents(
     progress = progress or Progress()
     docs = [read_segmented(path, source_lang) for path in expand_inputs(inputs)]  # read, segment
     _check_documents(docs)
-    terms = recognise_documents(docs, glossary) if glossary is not None else {}  # recognise
+    people = People() if discover else None
+    terms = recognise_documents(docs, glossary, people) if glossary is not None else {}  # recognise
+    if glossary is not None and people is not None:
+        glossary = people.over(glossary)  # the persons discovered, as concepts to protect and verify
     packages = installed_packages() if packages is None else packages
     jobs = [_Job(doc, doc.lang or "", target, [] if doc.lang == target else find_route(doc.lang or "", target, packages),
                  [s.text for s in doc.segments], [[] for _ in doc.segments])

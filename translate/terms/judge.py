@@ -82,7 +82,10 @@ def _rendered(match: Match, wanted: Counter[str]) -> str:
 
 def status_label(match: Match) -> str:
     """How a check report names a rendering: its term's status, ``canonical`` for the concept's
-    en/vi spelling written in another language, ``unknown`` for a fuzzy suspect."""
+    en/vi spelling written in another language, ``unknown`` for a fuzzy suspect, ``discovered``
+    for a personal name no glossary holds."""
     if match.how is How.FUZZY:
         return "unknown"
+    if match.how is How.DISCOVERED:
+        return "discovered"
     return match.status.value if match.status is not None else "canonical"

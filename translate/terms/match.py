@@ -17,6 +17,7 @@ class How(str, Enum):
     INFLECTED = "inflected"  # a declined or plural form
     CLITIC = "clitic"  # a clitic attached: Arabic و/ب/ال..., Indonesian -nya, English 's
     FUZZY = "fuzzy"  # a suspected new spelling of a name, with a score below 1: not a listed term
+    DISCOVERED = "discovered"  # a Vietnamese personal name no glossary holds (translate.terms.discover)
 
     def __str__(self) -> str:
         return self.value
@@ -75,4 +76,6 @@ class Match:
         data["match"] = data.pop("how").value
         data["status"] = self.status.value if self.status is not None else None
         data["ambiguous"] = list(data.pop("candidates")) or None
+        if self.how is How.DISCOVERED:
+            data["concept"] = None  # no glossary concept: ``en`` is the name read back into Vietnamese
         return data

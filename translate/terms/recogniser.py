@@ -268,7 +268,7 @@ class Recogniser:
         """The entries a hit may stand for, the likeliest first (none: it is no name here). In cased
         scripts a name starts with a capital, a gazetteer unit has one on every word ("Tự do" is
         not the commune Tự Do); a commune-level or one-syllable unit needs a unit word beside it
-        ("xã An", "commune of An"). Several units of one name are candidates, the highest level
+        of its kind ("xã An", "commune of An"). Several units of one name are candidates, the highest level
         (a province before a district before a commune) first; a unit word beside the hit keeps
         only the units of its kind."""
         lower_case = line[o_start].islower()
@@ -291,7 +291,7 @@ class Recogniser:
         for entry in sorted(entries, key=lambda e: (_HOW_RANK[e.how], level(e.concept), e.concept.id)):
             if entry.name and lower_case or entry.every_word and not every_capital or entry.unit and after_surname:
                 continue
-            if entry.context and not beside():
+            if entry.context and entry.concept.kind not in beside():  # "xã An", not "tỉnh An"
                 continue
             chosen.append(entry)
         if len(chosen) > 1 and beside():  # "thành phố Quảng Ngãi": the city, not the province
