@@ -43,3 +43,22 @@ def test_only_the_languages_a_concept_lacks_are_generated():
     listed = Concept("hai-duong", "place", "Hai Duong", "Hải Dương", {"uk": [Term("Хай Дуонг", "uk")]})
     assert with_generated(listed).terms["uk"] == [Term("Хай Дуонг", "uk")]  # the maintainer's, untouched
     assert with_generated(Concept("ppc", "party-term", "Provincial Party Committee", "Tỉnh ủy")).terms == {}
+
+
+def test_glossary_add_fills_the_other_languages_and_previews_them_first(tmp_path):
+    from tests.helpers import run_cli
+    from translate.glossary.interchange import read_glossary
+    from translate.terms import find_terms
+
+    path = tmp_path / "mine.gloss"
+    args = ["glossary", "add", "--id", "quang-tri", "--kind", "province", "--en", "Quang Tri", "--vi", "Quảng Trị",
+            "--term", "uk:Куангчі", "-g", str(path)]
+    preview = run_cli([*args, "--preview"])
+    assert preview.returncode == 0 and not path.exists()
+    assert "- ar: كوانغ تري\n  generated: yes" in preview.stdout
+    assert "\npl Quang Tri: Quanga Tri, " in preview.stdout  # each term's declensions
+    assert run_cli(args).returncode == 0
+    [concept] = read_glossary(path)
+    assert [(t.text, t.generated) for t in concept.terms["uk"]] == [("Куангчі", False)]  # given terms are kept as given
+    assert {lang for lang, terms in concept.terms.items() if all(t.generated for t in terms)} == {"ar", "id", "pl"}
+    assert [m.en for m in find_terms("Делегація з Quang Tri і Куангчі", "uk", read_glossary(path))] == ["Quang Tri"] * 2

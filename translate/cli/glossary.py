@@ -96,11 +96,22 @@ def add_cmd(
     vi: Optional[str] = typer.Option(None, help="Canonical Vietnamese, with diacritics."),
     note: str = typer.Option("", help="Free note on the concept."),
     term: Optional[List[str]] = TermOpt,
+    generate: bool = typer.Option(True, "--generate/--no-generate",
+                                  help="Fill the languages no --term gives from vi, for Vietnamese names "
+                                       "(uk transcription, ar spelling, ASCII), marked 'generated'."),
+    preview: bool = typer.Option(False, "--preview", help="Show the entry and the forms of each term; write nothing."),
     glossary: Optional[Path] = GlossaryOpt,
 ) -> None:
-    """Add a concept (prompts for missing fields when run in a terminal)."""
+    """Add a concept (prompts for missing fields when run in a terminal).
+
+    For a Vietnamese name (a place, person, ...), the languages no --term gives are filled
+    from vi: Ukrainian by the practical transcription and the letter reading (Хайзионг, Хай
+    Дуонг), Arabic by its phonetic spelling, Polish and Indonesian in ASCII; --preview shows
+    them and their declensions first.
+    """
     from translate.glossary import Concept, Term
-    from translate.glossary.edit import add_concept, parse_term_spec
+    from translate.glossary.edit import add_concept, concept_text, parse_term_spec
+    from translate.glossary.generate import term_forms, with_generated
 
     fields = _prompt_missing({"id": concept_id, "kind": kind, "en": en, "vi": vi})
     terms: dict[str, list[Term]] = {}
@@ -112,8 +123,17 @@ def add_cmd(
         t = parse_term_spec(spec)
         terms.setdefault(t.lang, []).append(t)
     concept = Concept(fields["id"], fields["kind"], fields["en"], fields["vi"], terms, note)
+    if generate:
+        concept = with_generated(concept)
+    if preview:
+        print(concept_text(concept), end="")
+        for t, forms in term_forms(concept):
+            if forms:
+                print(f"{t.lang} {t.text}: {', '.join(forms)}")
+        return
     add_concept(_path(glossary), concept)
-    print(f"added {concept.id}")
+    made = sorted({t.lang for ts in concept.terms.values() for t in ts if t.generated})
+    print(f"added {concept.id}" + (f" (generated: {', '.join(made)})" if made else ""))
 
 
 @glossary_app.command("edit")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from translate.glossary.kinds import is_place, is_vietnamese_name
+from translate.glossary.kinds import is_place, is_proper_name, is_vietnamese_name
 from translate.glossary.model import CANONICAL_LANGUAGES, Concept, Status, Term
 from translate.langs import KNOWN, get_language
 
@@ -36,3 +36,14 @@ def with_generated(concept: Concept, langs: tuple[str, ...] = RENDERED_LANGUAGES
         if made:
             terms[lang] = made
     return replace(concept, terms=terms)
+
+
+def term_forms(concept: Concept) -> list[tuple[Term, list[str]]]:
+    """Each term of ``concept`` with the other forms a text may write it in (its language
+    module's declensions and spellings), as the recogniser will look for them."""
+    out = []
+    for terms in concept.terms.values():
+        for term in terms:
+            forms = get_language(term.lang).forms(term.text, name=is_proper_name(concept.kind))
+            out.append((term, [form for form, how in forms if form != term.text]))
+    return out
