@@ -132,3 +132,14 @@ def test_a_back_translation_says_which_names_it_left_ambiguous(installed_models,
     [record] = [json.loads(line) for line in (tmp_path / "out" / "report.en.jsonl").read_text().splitlines()]
     [ambiguous] = record["glossary"]["ambiguous"]  # the province is decided by its unit word
     assert ambiguous["surface"] == "Тан Фонг" and len(ambiguous["candidates"]) > 5
+
+
+def test_an_undecided_name_is_written_in_vietnamese_as_all_its_units_share_it(installed_models, tmp_path):
+    source = tmp_path / "report.txt"
+    source.write_text("The delegation visited Phu My.\n", encoding="utf-8")  # the districts Phù Mỹ and Phú Mỹ
+    run = run_cli(["translate", str(source), "--from", "en", "--to", "vi", "--out", str(tmp_path / "out")],
+                  env_dir=installed_models)
+    assert run.returncode == 0, run.stderr
+    assert "Phu Mỹ" in (tmp_path / "out" / "report.vi.txt").read_text(encoding="utf-8")  # the tone they differ in dropped
+    [record] = [json.loads(line) for line in (tmp_path / "out" / "report.vi.jsonl").read_text().splitlines()]
+    assert record["glossary"]["ok"] and record["glossary"]["ambiguous"][0]["surface"] == "Phu My"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from translate.glossary.model import Glossary
 from translate.terms import Match
+from translate.terms.recogniser import shared_canonical
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,8 @@ def protect(text: str, matches: Iterable[Match], target_lang: str, glossary: Glo
 
     Terms of the concepts in ``leave`` stay as written (and get no slot): the repair that
     lets the model translate a term its own way. A concept without a canonical form in
-    ``target_lang`` is left as written too.
+    ``target_lang`` is left as written too. A name several units bear, which the document did
+    not decide, is written in the form all of them share (``shared_canonical``).
     """
     slots: list[Slot] = []
     parts: list[str] = []
@@ -54,6 +56,8 @@ def protect(text: str, matches: Iterable[Match], target_lang: str, glossary: Glo
     for match in matches:
         concept = glossary.get(match.concept)
         canonical = concept.canonical(target_lang) if concept else ""
+        if match.candidates:  # a name several units bear: the form they all share
+            canonical = shared_canonical(filter(None, map(glossary.get, match.candidates)), target_lang) or canonical
         if not canonical or match.concept in leave:
             continue
         start, end = match.offset, match.offset + len(match.surface)

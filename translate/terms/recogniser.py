@@ -23,7 +23,7 @@ from translate.glossary.model import Concept, Glossary, Status
 from translate.langs import Language, get_language
 from translate.langs.vi import SURNAMES
 from translate.terms.match import How, Match
-from translate.text import Folded, comparable
+from translate.text import Folded, comparable, strip_vietnamese_diacritics
 
 _HOW_RANK = {How.EXACT: 0, How.FOLDED: 1, How.INFLECTED: 2, How.CLITIC: 3}
 _HOW = {h.value: h for h in How}
@@ -54,6 +54,26 @@ def province_of(glossary: Glossary, concept: Concept) -> str:
             break
         top, steps = parent, steps + 1
     return top.en if top is not concept else ""
+
+
+def shared_canonical(concepts: Iterable[Concept], lang: str) -> str:
+    """The canonical ``lang`` form that units of one name share: theirs when they agree, else word
+    by word, a word they write with different diacritics written without ("" when they differ more)."""
+    forms = [c.canonical(lang) for c in concepts]
+    if not forms or not all(forms):
+        return ""
+    if len(set(forms)) == 1:
+        return forms[0]
+    words = [f.split(" ") for f in forms]
+    if len({len(w) for w in words}) != 1:
+        return ""
+    out = []
+    for column in zip(*words):
+        plain = {strip_vietnamese_diacritics(w) for w in column}
+        if len(plain) != 1:
+            return ""
+        out.append(column[0] if len(set(column)) == 1 else plain.pop())
+    return " ".join(out)
 
 
 @lru_cache(maxsize=None)
@@ -326,9 +346,11 @@ class Recogniser:
             how = How.FOLDED
         concept = self._own(entry.concept)
         candidates = tuple(dict.fromkeys(self._own(e.concept).id for e in chosen)) if len(chosen) > 1 else ()
+        canonical = surface == concept.canonical(self.lang.code) or len(candidates) > 1 and \
+            surface == shared_canonical((self._own(e.concept) for e in chosen), self.lang.code)
         return Match(line=number, start=o_start, end=o_end, surface=surface, concept=concept.id,
                      term=entry.term, how=how, en=concept.en, vi=concept.vi, offset=offset + o_start,
-                     status=entry.status, canonical=surface == concept.canonical(self.lang.code),
+                     status=entry.status, canonical=canonical,
                      kind=concept.kind, province=province_of(self.glossary, concept),
                      candidates=candidates if len(candidates) > 1 else ())
 
