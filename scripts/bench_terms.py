@@ -1,8 +1,17 @@
 """Throughput of term recognition: MB/s on the seeds repeated to 10 MB.
 
-Runs, in one go, the recogniser with the shipped glossary and with a synthetic glossary of
-10,000 invented concepts (about 50,000 terms over uk/pl/id/ar/en) added to the shipped ones, and a baseline: one compiled regex
-alternation of the same glossaries' base terms over the folded text. Prints MB/s and ratios.
+Runs, in one go:
+
+1. the recogniser with the shipped curated glossary and with a
+   synthetic glossary of 10,000 invented concepts (about 50,000 terms over uk/pl/id/ar/en) added
+   to the shipped ones, and a baseline: one compiled regex alternation of the same glossaries'
+   base terms over the folded text;
+2. what ``backtrans terms find FILE --lang L --format json`` does once started (find, resolve,
+   JSON) with the curated glossary over the gazetteer layer, against the limit measured in the same run: raw
+   pyahocorasick iteration over the lower-cased text with 50,000 keys, the text's capitalised
+   words among them (so every name is a hit, as it is for the recogniser);
+3. the CPU time of loading the shipped glossary from its compiled cache (in a fresh process),
+   and the memory of the compiled automatons.
 
     python scripts/bench_terms.py [--mb 10] [--baseline-mb 1]
 """
@@ -10,15 +19,20 @@ alternation of the same glossaries' base terms over the folded text. Prints MB/s
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
+import subprocess
 import sys
 import time
 from pathlib import Path
 
+import ahocorasick
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+import translate  # noqa: E402
 from translate.glossary import Concept, Glossary, Status, Term, load_glossary  # noqa: E402
 from translate.langs import get_language  # noqa: E402
 from translate.terms import Recogniser  # noqa: E402
@@ -111,10 +125,11 @@ def main() -> None:
     chunks, small = corpus(args.mb), corpus(args.baseline_mb)
     mb = sum(len(t.encode("utf-8")) for _, t in chunks) / 1e6
     small_mb = sum(len(t.encode("utf-8")) for _, t in small) / 1e6
-    shipped = load_glossary()
+    shipped = load_glossary()  # the curated glossary alone
     # the synthetic glossary holds the shipped concepts too, so both find the same seed terms
     synthetic = Glossary(list(shipped) + synthetic_glossary().concepts)
     glossaries = [("shipped", shipped), ("synthetic", synthetic)]
+    layered = translate.load_glossary()  # curated over the gazetteer, as the commands read it
     print(f"text: {mb:.1f} MB (regex baseline on {small_mb:.1f} MB)")
     print(f"{'glossary':<10}{'concepts':>9}{'engine':>12}{'build s':>9}{'MB/s':>9}{'hits':>9}")
     rates = {}
@@ -129,6 +144,65 @@ def main() -> None:
         print(f"{name}: automaton / regex = {ratio:.1f}x")
     flat = rates[("synthetic", "automaton")] / rates[("shipped", "automaton")]
     print(f"automaton MB/s, synthetic / shipped = {flat:.2f} (1.00 = flat in glossary size)")
+    print()
+    started = time.perf_counter()
+    end_to_end = run_terms_find(layered, chunks)
+    print(f"curated glossary over the gazetteer ({len(layered)} + {len(layered.base or [])} concepts), "
+          f"compiled in {time.perf_counter() - started - end_to_end:.1f} s for {len({l for l, _ in chunks})} languages")
+    limit = run_raw_limit(chunks)
+    print(f"terms find --format json, start-up excluded: {mb / end_to_end:.2f} MB/s")
+    print(f"limit, raw pyahocorasick over the lower-cased text, 50,000 keys: {mb / limit:.2f} MB/s")
+    print(f"terms find / limit = {limit / end_to_end:.2f} (goal: at least 0.25)")
+    print(f"glossary load from the compiled cache, fresh process: {load_cpu():.2f} s CPU (goal: at most 0.5)")
+    langs = sorted({lang for lang, _ in chunks})
+    size = sum(automaton_bytes(layered, lang) for lang in langs)
+    print(f"automatons of the shipped glossary and the gazetteer, {', '.join(langs)}: {size / 1e6:.0f} MB")
+
+
+def run_terms_find(glossary: Glossary, chunks) -> float:
+    """Seconds to find the terms of every chunk and write them as the command's JSON (compiled beforehand)."""
+    from translate.terms import find_terms
+
+    for lang in {l for l, _ in chunks}:
+        find_terms("Compile.", lang, glossary)  # compile both layers: part of start-up
+    started = time.perf_counter()
+    for lang, text in chunks:
+        ",\n".join(json.dumps(m.to_json(), ensure_ascii=False) for m in find_terms(text, lang, glossary))  # as the CLI
+    return time.perf_counter() - started
+
+
+def run_raw_limit(chunks, keys: int = 50_000) -> float:
+    """Seconds of raw Aho-Corasick iteration over the lower-cased chunks with ``keys`` keys, the
+    text's capitalised words among them (the rest invented syllable pairs)."""
+    words = {w.lower() for _, text in chunks[:50] for w in re.findall(r"\b[^\W\d_]+", text) if w[:1].isupper()}
+    rng = random.Random(3)
+    while len(words) < keys:
+        words.add(rng.choice(_ONSETS) + rng.choice(_RIMES) + " " + rng.choice(_ONSETS) + rng.choice(_RIMES))
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    started = time.perf_counter()
+    hits = 0
+    for _, text in chunks:
+        for _ in automaton.iter(text.lower()):
+            hits += 1
+    return time.perf_counter() - started
+
+
+def load_cpu() -> float:
+    """CPU seconds of ``translate.load_glossary()`` in a fresh process, its cache warmed first."""
+    code = ("import time, translate; t = time.process_time(); translate.load_glossary(); "
+            "print(time.process_time() - t)")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=REPO)  # warm the cache
+    run = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=REPO)
+    return float(run.stdout.strip())
+
+
+def automaton_bytes(glossary: Glossary, lang: str) -> int:
+    """Memory of the automatons recognising ``lang`` in the glossary and its base layer."""
+    layers = [glossary] + ([glossary.base] if glossary.base is not None else [])
+    return sum(Recogniser.for_glossary(layer, lang).automaton.get_stats()["total_size"] for layer in layers)
 
 
 if __name__ == "__main__":

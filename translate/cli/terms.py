@@ -36,7 +36,8 @@ def find(
     matches = find_terms(text, lang.lower(), translate.load_glossary(glossary, gazetteer=not no_gazetteer), fuzzy=fuzzy,
                          discover=discover)
     if fmt is TableOrJson.json:
-        typer.echo(json.dumps([m.to_json() for m in matches], ensure_ascii=False, indent=1))
+        rows = ",\n".join(json.dumps(m.to_json(), ensure_ascii=False) for m in matches)  # a match per line
+        typer.echo(f"[\n{rows}\n]" if rows else "[]")
         return
     from rich.console import Console
     from rich.table import Table

@@ -209,9 +209,10 @@ class Recogniser:
         if self.size == 0 and base is None:
             return []
         folded = self.lang.fold(line)
-        hits = self._hits(folded, 0)
+        glued = _glued(line)
+        hits = self._hits(folded, 0, glued)
         if base is not None:
-            hits += base._hits(folded, 1)
+            hits += base._hits(folded, 1, glued)
         if not hits:
             return []
         # Longest first, then this layer before the base, then leftmost; keep what does not
@@ -237,42 +238,57 @@ class Recogniser:
         base = self.glossary.base
         return Recogniser.for_glossary(base, self.lang.code) if base is not None else None
 
-    def _hits(self, folded: Folded, layer: int) -> list[tuple[int, int, bool, tuple[_Entry, ...], int]]:
-        """(start, end, clitic attached, entries, layer) of every whole-word hit in ``folded``."""
+    def _hits(self, folded: Folded, layer: int, glued: bool) -> list[tuple[int, int, bool, tuple[_Entry, ...], int]]:
+        """(start, end, clitic attached, entries, layer) of every whole-word hit in ``folded``;
+        ``glued``: whether the line may have words glued at a change of case (``_glued``)."""
         if self.size == 0:
             return []
+        text = folded.text
+        length = len(text)
+        camel = self.lang.camel_boundary and glued
+        loose_end = camel or bool(self.lang.suffix_clitics)  # whether a hit may end inside a word
         hits = []
-        for last, entries in self.automaton.iter(folded.text):
-            start = last - entries[0].length + 1
-            clitic = self._boundaries(folded, start, last + 1)
+        for last, entries in self.automaton.iter(text):
+            end = last + 1
+            start = end - entries[0].length
+            inside = end < length and (text[end].isalnum() or _is_word(text, end))
+            if inside and not loose_end:
+                continue  # most hits: a key inside a longer word
+            if not inside and (start == 0 or not (text[start - 1].isalnum() or _is_word(text, start - 1))):
+                hits.append((start, end, False, entries, layer))  # whole words
+                continue
+            clitic = self._boundaries(folded, start, end, camel)
             if clitic is not None:
-                hits.append((start, last + 1, clitic, entries, layer))
+                hits.append((start, end, clitic, entries, layer))
         return hits
 
-    def _boundaries(self, folded: Folded, start: int, end: int) -> bool | None:
-        """None when [start, end) is not a whole word sequence, else whether a clitic is attached."""
+    def _boundaries(self, folded: Folded, start: int, end: int, camel: bool) -> bool | None:
+        """None when [start, end) is not a whole word sequence, else whether a clitic is attached;
+        ``camel``: whether the line has words glued at a change of case (checked only then)."""
         text = folded.text
         clitic = False
+        if end < len(text) and _is_word(text, end):
+            for suffix in self.lang.suffix_clitics:
+                stop = end + len(suffix)
+                if text.startswith(suffix, end) and not (stop < len(text) and _is_word(text, stop)):
+                    clitic = True
+                    break
+            else:
+                if not (camel and self._camel(folded, end)):
+                    return None
         if start > 0 and _is_word(text, start - 1):
             j = start
             while j > 0 and _is_word(text, j - 1):
                 j -= 1
             if text[j:start] != "'" and self.lang.prefix_ok(text[j:start]):
                 clitic = True
-            elif not self._camel(folded, start):
-                return None
-        if end < len(text) and _is_word(text, end):
-            for suffix in self.lang.suffix_clitics:
-                stop = end + len(suffix)
-                if text.startswith(suffix, end) and not (stop < len(text) and _is_word(text, stop)):
-                    return True
-            if not self._camel(folded, end):
+            elif not (camel and self._camel(folded, start)):
                 return None
         return clitic
 
     def _camel(self, folded: Folded, at: int) -> bool:
         """A glued boundary at folded offset ``at``: lower to upper case ("Б'єнДжерело"), letter/digit."""
-        if not self.lang.camel_boundary or at == 0 or at >= len(folded.text):
+        if at == 0 or at >= len(folded.text):
             return False
         o_at, _ = folded.to_original(at, at + 1)
         _, o_before = folded.to_original(at - 1, at)
@@ -301,14 +317,10 @@ class Recogniser:
                 unit_kinds = self._unit_kinds(line, o_start, o_end)
             return unit_kinds
 
-        before = line[max(0, o_start - 30):o_start]
-        previous = _WORD.findall(before)[-1:] if before.endswith(" ") and not before.endswith("  ") else []
-        # A capitalised surname right before (uncased scripts: one of three letters or more, as "هو"
-        # and "لي" are also words): the hit is the given names of a person.
-        after_surname = bool(previous) and (previous[0][0].isupper() if self.lang.cased else len(previous[0]) > 2) \
-            and self.lang.fold_term(previous[0]) in surname_forms(self.lang)
+        after_surname = any(e.unit for e in entries) and self._after_surname(line, o_start)
         chosen = []
-        for entry in sorted(entries, key=lambda e: (_HOW_RANK[e.how], level(e.concept), e.concept.id)):
+        ranked = entries if len(entries) == 1 else sorted(entries, key=_rank)
+        for entry in ranked:
             if entry.name and lower_case or entry.every_word and not every_capital or entry.unit and after_surname:
                 continue
             if entry.context and entry.concept.kind not in beside():  # "xã An", not "tỉnh An"
@@ -317,6 +329,14 @@ class Recogniser:
         if len(chosen) > 1 and beside():  # "thành phố Quảng Ngãi": the city, not the province
             chosen = [e for e in chosen if e.concept.kind in beside()] or chosen
         return chosen
+
+    def _after_surname(self, line: str, o_start: int) -> bool:
+        """Whether a capitalised surname is right before ``o_start`` (uncased scripts: one of three
+        letters or more, as "هو" and "لي" are also words): a hit there is a person's given names."""
+        before = line[max(0, o_start - 30):o_start]
+        previous = _WORD.findall(before)[-1:] if before.endswith(" ") and not before.endswith("  ") else []
+        return bool(previous) and (previous[0][0].isupper() if self.lang.cased else len(previous[0]) > 2) \
+            and self.lang.fold_term(previous[0]) in surname_forms(self.lang)
 
     def _unit_kinds(self, line: str, o_start: int, o_end: int) -> frozenset[str]:
         """The kinds of unit the words right beside a hit name: the word before ("xã An", two words
@@ -358,6 +378,34 @@ class Recogniser:
         """A base unit this layer has a concept for is reported as that concept."""
         own = self.glossary.aliases.get(concept.id)
         return (self.glossary.get(own) or concept) if own is not None else concept
+
+
+@lru_cache(maxsize=1)
+def _case_change() -> re.Pattern[str]:
+    """A lower-case letter (or a combining mark) before an upper-case one, in the Latin, Greek,
+    Cyrillic and Vietnamese letters."""
+    chars = [chr(c) for c in range(0x250)] + [chr(c) for c in range(0x370, 0x530)] + [chr(c) for c in range(0x1E00, 0x1F00)]
+    lower = "".join(re.escape(c) for c in chars if c.islower()) + "\u0300-\u036f"
+    upper = "".join(re.escape(c) for c in chars if c.isupper())
+    return re.compile(f"[{lower}][{upper}]")
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _glued(line: str) -> bool:
+    """Whether ``line`` may have words glued together (see ``Recogniser._camel``): a change of
+    case inside a word, or a letter beside a digit."""
+    if _case_change().search(line):
+        return True
+    for m in _DIGITS.finditer(line):
+        if m.start() > 0 and line[m.start() - 1].isalpha() or m.end() < len(line) and line[m.end()].isalpha():
+            return True
+    return False
+
+
+def _rank(entry: _Entry) -> tuple[int, int, str]:
+    return _HOW_RANK[entry.how], level(entry.concept), entry.concept.id
 
 
 def _is_word(text: str, i: int) -> bool:
