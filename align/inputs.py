@@ -84,6 +84,8 @@ def read_score_inputs(hyp: Path | str, ref: Path | str, lang: str, src: Path | s
         hl, rl = hs.lines, rs.lines
         if len(hl) != len(rl):
             raise UsageError(f"{len(hl)} segments but the reference has {len(rl)}", h)
+        if not hl:
+            raise InputError("nothing to score: no segment", h)
         sl = read_segments(s).lines if s is not None else hs.sources
         if sl is not None and len(sl) != len(hl):
             raise UsageError(f"{len(sl)} segments but the hypothesis has {len(hl)}", s)

@@ -7,10 +7,13 @@ permissions the umask allows, as ``open()`` would give it.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from translate.errors import InputError, OutputError
@@ -99,3 +102,28 @@ def _write(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+@contextmanager
+def file_lock(path: Path | str, *, wait: bool = True, busy: str = "") -> Iterator[None]:
+    """An exclusive advisory lock on the real file ``path`` names (through ``.<name>.lock``
+    beside it), so every spelling of the path and every link to it share one lock.
+
+    With ``wait`` False a lock another process holds is an OutputError saying ``busy``.
+    """
+    real = Path(os.path.realpath(path))
+    lock = real.parent / f".{real.name}.lock"
+    if not real.parent.is_dir():
+        raise OutputError(f"no such folder: {real.parent}", path)
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise OutputError(f"cannot create lock file: {e.strerror}", lock) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise OutputError(busy or "in use by another process", path) from None
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock

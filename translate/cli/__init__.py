@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -63,13 +63,28 @@ def _register() -> None:
     _register.done = True  # type: ignore[attr-defined]
 
 
+# click's UsageError, as the typer in use raises it (recent typers vendor their own click).
+_USAGE_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
 def run(args: list[str] | None = None) -> int:
     """Run ``backtrans ARGS`` in this process and return its exit code: a user error is one
     line on stderr and code 2 (as are usage errors, which typer reports), an interrupt 130."""
     _register()
     try:
-        app(args=args, prog_name="backtrans")
-    except SystemExit as e:  # typer's own exits: help, usage errors, typer.Exit
+        code = app(args=args, prog_name="backtrans", standalone_mode=False)
+    except _USAGE_ERROR as e:  # a bad option or argument: one line, as for every other error
+        ctx: Any = getattr(e, "ctx", None)
+        if type(e).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            print(ctx.get_help(), file=sys.stderr)
+            return 2
+        hint = f" (see: {ctx.command_path} --help)" if ctx is not None else ""
+        print(f"backtrans: error: {getattr(e, 'format_message', e.__str__)()}{hint}", file=sys.stderr)
+        return 2
+    except typer.Abort:
+        print("backtrans: interrupted", file=sys.stderr)
+        return 130
+    except SystemExit as e:  # typer's own exits
         return e.code if isinstance(e.code, int) else 0 if e.code is None else 1
     except BacktransError as e:
         print(f"backtrans: error: {e}", file=sys.stderr)
@@ -77,7 +92,7 @@ def run(args: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("backtrans: interrupted", file=sys.stderr)
         return 130
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 def main() -> None:

@@ -16,11 +16,16 @@ import ctranslate2
 import sentencepiece as spm
 
 from translate.engine.packages import ModelPackage
-from translate.errors import ModelError
+from translate.errors import ModelError, UsageError
 
 DEFAULT_BEAM = 4
 DEFAULT_BATCH_TOKENS = 512
 MAX_AUTO_WORKERS = 4
+# Bounds of the settings: a beam or a batch beyond these exhausts memory (mkl_malloc fails), and
+# thousands of threads fail to start (libgomp), each after the model has loaded.
+MAX_BEAM = 64
+MAX_BATCH_TOKENS = 65536
+MAX_THREADS = 256
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,15 @@ class EngineSettings:
     workers: int = 0  # 0: one per core, at most MAX_AUTO_WORKERS
     compute_type: str = "auto"
     max_decoding_length: int = 512
+
+    def __post_init__(self) -> None:
+        """Values no machine can run are a UsageError naming the option, before any model loads."""
+        for option, value, low, high in (("--beam", self.beam_size, 1, MAX_BEAM),
+                                         ("--batch-tokens", self.batch_tokens, 1, MAX_BATCH_TOKENS),
+                                         ("--threads", self.threads, 0, MAX_THREADS),
+                                         ("--workers", self.workers, 0, MAX_THREADS)):
+            if not low <= value <= high:
+                raise UsageError(f"{option} {value}: expected {low} to {high}")
 
     @property
     def total_threads(self) -> int:

@@ -25,10 +25,20 @@ def parse_xml(data: bytes, path: Path | str) -> etree._Element:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              huge_tree=False, remove_comments=True)
     try:
-        return etree.fromstring(data, parser)
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as e:
         msg = str(e.msg or e).split(", line ")[0]
         raise FormatError(f"malformed XML: {msg}", path, e.lineno or None) from None
+    # The byte scan sees only ASCII-compatible encodings; a UTF-16 file's declarations show here
+    # (parsed, never expanded).
+    docinfo = root.getroottree().docinfo
+    dtd = docinfo.internalDTD
+    if dtd is not None and (dtd.entities() or dtd.elements()):
+        text = data.decode(docinfo.encoding or "utf-8", errors="replace")
+        at = text.upper().find("<!ENTITY")
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        raise FormatError("DTD with entity declarations refused (entity bomb protection)", path, line)
+    return root
 
 
 def local(el: etree._Element) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from translate.errors import BacktransError, GlossaryError, OutputError, UsageError
-from translate.files import atomic_write_text
+from translate.errors import BacktransError, GlossaryError, UsageError
+from translate.files import atomic_write_text, file_lock
 from translate.glossary.gloss import dump_gloss, parse_gloss
 from translate.glossary.interchange import read_glossary
 from translate.glossary.model import Glossary
@@ -64,23 +63,6 @@ def save_glossary(glossary: Glossary, path: Path | str | None = None) -> Path:
         raise UsageError("no path to save the glossary to")
     atomic_write_text(target, glossary_text(glossary, target))
     return target
-
-
-@contextmanager
-def file_lock(path: Path) -> Iterator[None]:
-    """An exclusive advisory lock on ``path`` (through ``.<name>.lock`` beside it)."""
-    lock = path.parent / f".{path.name}.lock"
-    if not path.parent.is_dir():
-        raise OutputError(f"no such folder: {path.parent}", path)
-    try:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as e:
-        raise OutputError(f"cannot create lock file: {e.strerror}", lock) from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
 
 
 @contextmanager

@@ -11,6 +11,8 @@ import json
 import os
 from pathlib import Path
 
+from translate.errors import OutputError
+
 
 class Journal:
     """Translations keyed by (model key, source sentence)."""
@@ -19,6 +21,8 @@ class Journal:
         """The journal at ``path``; ``fresh`` forgets (and deletes) what an earlier run recorded."""
         self.path = path
         self.entries: dict[tuple[str, str], str] = {}
+        if path.is_dir():
+            raise OutputError("the journal of this output folder is a folder: move it away", path)
         if fresh:
             self.clear()
         elif path.exists():

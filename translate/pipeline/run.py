@@ -10,6 +10,7 @@ that was never interrupted.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,8 @@ from translate.engine import (
     find_route,
     installed_packages,
 )
-from translate.errors import InputError, UsageError
+from translate.errors import InputError, OutputError, UsageError
+from translate.files import file_lock
 from translate.glossary.model import Glossary
 from translate.pipeline.hop import Checked, Strategy, translate_hop
 from translate.pipeline.journal import Journal
@@ -110,10 +112,27 @@ def translate_documents(
     """
     started = time.perf_counter()
     out_dir = Path(out_dir)
+    if not targets:
+        raise UsageError("--to: no target language")
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError("the output must be a folder, and this is a file", out_dir)
-    progress = progress or Progress()
-    docs = [read_segmented(path, source_lang) for path in expand_inputs(inputs)]  # read, segment
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)  # before any work: a folder that cannot be made fails now
+    except OSError as e:
+        raise OutputError(f"cannot create the output folder: {e.strerror or e}", out_dir) from None
+    with file_lock(out_dir / JOURNAL_NAME, wait=False,
+                   busy="another backtrans run is writing to this folder; wait for it, or choose another --out"):
+        return _translate(inputs, targets, out_dir, source_lang, settings, packages, resume, progress or Progress(),
+                          glossary, discover, started)
+
+
+def _translate(inputs: Iterable[str | Path], targets: list[str], out_dir: Path, source_lang: str | None,
+               settings: EngineSettings, packages: list[ModelPackage] | None, resume: bool, progress: Progress,
+               glossary: Glossary | None, discover: bool, started: float) -> RunSummary:
+    """``translate_documents`` in an output folder this run holds."""
+    # An output folder inside an input folder holds earlier outputs: they are not inputs.
+    paths = [p for p in expand_inputs(inputs) if not _inside(p, out_dir)] or expand_inputs(inputs)
+    docs = [read_segmented(path, source_lang) for path in paths]  # read, segment
     _check_documents(docs)
     people = People() if discover else None
     terms = recognise_documents(docs, glossary, people) if glossary is not None else {}  # recognise
@@ -130,7 +149,6 @@ def translate_documents(
         for hop in range(max((len(j.route) for j in jobs), default=0)):  # protect → translate → restore → verify
             for package, hop_jobs in _by_package(jobs, hop).items():
                 _run_hop(models, package, hop_jobs, glossary, terms.get(package.from_code) if hop == 0 else None)
-    out_dir.mkdir(parents=True, exist_ok=True)
     for job in jobs:  # verify against the source's concepts, write
         checking = time.perf_counter()
         checks = _final_checks(job, terms, glossary) if glossary is not None and job.route else None
@@ -242,6 +260,11 @@ def _enforced_hop(models: _Models, package: ModelPackage, texts: list[str], glos
         if c.strategy is not Strategy.PROTECT and c.strategy is not None and c.verdict.ok:
             summary.repaired[c.strategy] = summary.repaired.get(c.strategy, 0) + 1
     return results
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    real, top = os.path.realpath(path), os.path.realpath(folder)
+    return real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def _final_checks(job: _Job, terms: SourceTerms, glossary: Glossary) -> list[GlossaryCheck]:
