@@ -36,8 +36,8 @@ def parse_xml(data: bytes, path: Path | str) -> etree._Element:
     if dtd is not None and (dtd.entities() or dtd.elements()):
         text = data.decode(docinfo.encoding or "utf-8", errors="replace")
         at = text.upper().find("<!ENTITY")
-        line = text.count("\n", 0, at) + 1 if at >= 0 else None
-        raise FormatError("DTD with entity declarations refused (entity bomb protection)", path, line)
+        raise FormatError("DTD with entity declarations refused (entity bomb protection)", path,
+                          text.count("\n", 0, at) + 1 if at >= 0 else None)
     return root
 
 
