@@ -27,10 +27,11 @@ class BacktransError(Exception):
     line: int | None = None
 
     def __str__(self) -> str:
+        """``file:line: message``, on one line (a parser's message may end in a newline)."""
         where = ""
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
-        return where + self.message
+        return where + " ".join(self.message.splitlines()).strip()
 
     def at(self, path: Path | str | None, line: int | None = None) -> BacktransError:
         """The same error (same class and message) about another file and line."""

@@ -80,6 +80,19 @@ def write_output(data: bytes | str, path: Path | str | None) -> None:
     sys.stdout.flush()
 
 
+def remove_stale_temporaries(folder: Path | str, name: str = "*") -> int:
+    """Delete the temporary files a killed writer left in ``folder`` (of the file ``name``, or
+    of any); only the holder of the folder's or the file's lock may call it. Returns how many."""
+    removed = 0
+    for tmp in Path(folder).glob(f".{name}.*.tmp"):
+        try:
+            tmp.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:

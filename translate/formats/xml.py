@@ -27,7 +27,7 @@ def parse_xml(data: bytes, path: Path | str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as e:
-        msg = str(e.msg or e).split(", line ")[0]
+        msg = str(e.msg or e).split(", line ")[0].strip()
         raise FormatError(f"malformed XML: {msg}", path, e.lineno or None) from None
     # The byte scan sees only ASCII-compatible encodings; a UTF-16 file's declarations show here
     # (parsed, never expanded).

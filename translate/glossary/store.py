@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 from translate.errors import BacktransError, GlossaryError, UsageError
-from translate.files import atomic_write_text, file_lock
+from translate.files import atomic_write_text, file_lock, remove_stale_temporaries
 from translate.glossary.gloss import dump_gloss, parse_gloss
 from translate.glossary.interchange import read_glossary
 from translate.glossary.model import Glossary
@@ -84,6 +84,8 @@ def editing(path: Path | str | None = None, *, create: bool = False) -> Iterator
             f"the glossary shipped inside the installed package is read-only: copy it (cp {path} team.gloss) "
             f"and edit the copy with -g team.gloss, or point ${ENV_VAR} at it", path)
     with file_lock(path):
+        real = Path(os.path.realpath(path))
+        remove_stale_temporaries(real.parent, real.name)  # of an editor killed while saving
         if create and not path.exists():
             glossary = Glossary(path=path, name=path.stem)
         else:

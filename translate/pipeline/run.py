@@ -25,7 +25,7 @@ from translate.engine import (
     installed_packages,
 )
 from translate.errors import InputError, OutputError, UsageError
-from translate.files import file_lock
+from translate.files import file_lock, remove_stale_temporaries
 from translate.glossary.model import Glossary
 from translate.pipeline.hop import Checked, Strategy, translate_hop
 from translate.pipeline.journal import Journal
@@ -122,6 +122,7 @@ def translate_documents(
         raise OutputError(f"cannot create the output folder: {e.strerror or e}", out_dir) from None
     with file_lock(out_dir / JOURNAL_NAME, wait=False,
                    busy="another backtrans run is writing to this folder; wait for it, or choose another --out"):
+        remove_stale_temporaries(out_dir)  # of a run killed while writing its outputs
         return _translate(inputs, targets, out_dir, source_lang, settings, packages, resume, progress or Progress(),
                           glossary, discover, started)
 
