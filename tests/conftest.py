@@ -17,6 +17,7 @@ def pytest_configure(config: pytest.Config) -> None:
     Tests that need models install them into their own folder (``installed_models``) and pass it.
     """
     os.environ["ARGOS_PACKAGES_DIR"] = tempfile.mkdtemp(prefix="backtrans-no-models-")
+    os.environ["BACKTRANS_TEST_MODELS"] = tempfile.mkdtemp(prefix="backtrans-no-test-models-")
     os.environ.pop("BACKTRANS_GLOSSARY", None)
 
 

@@ -121,6 +121,22 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path):
     assert ids == expected
 
 
+def test_editors_through_links_and_through_the_path_lose_nothing(tmp_path):
+    path = tmp_path / "shared.gloss"
+    path.write_text(START, encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    link = tmp_path / "elsewhere" / "mine.gloss"
+    link.symlink_to(path)
+    spellings = [path, link, tmp_path / "elsewhere" / ".." / "shared.gloss", link]
+    n = 12
+    workers = [subprocess.Popen([sys.executable, "-c", WORKER, str(spelling), f"w{k}", str(n)])
+               for k, spelling in enumerate(spellings * 2)]
+    assert all(p.wait(timeout=180) == 0 for p in workers)
+    assert link.is_symlink()  # edits through the link reach the file it names, and keep it a link
+    ids = {c.id for c in load_glossary(path)}
+    assert ids == {"hai-duong"} | {f"w{k}-{i}" for k in range(8) for i in range(n)}
+
+
 def test_help_explains_itself():
     run = bt("--help")
     assert run.returncode == 0 and "preferred" in run.stdout and "--glossary" in run.stdout

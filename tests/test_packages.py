@@ -126,3 +126,47 @@ def test_install_of_a_folder_or_a_package_with_odd_metadata_is_a_user_error(tmp_
 def test_models_list_refuses_an_unknown_format(tmp_path):
     run = run_cli(["models", "list", "--format", "xml"], tmp_path)
     assert run.returncode == 2 and "'xml' is not one of" in run.stderr
+
+
+def _as_real_model(test_model, folder, name="translate-uk_en-1_9"):
+    """The copy model installed as if it were a real Argos model: no test marker, another name."""
+    installed = packages.install_package(test_model, folder)
+    meta = json.loads((installed.path / "metadata.json").read_text())
+    del meta["backtrans_test_model"]
+    (installed.path / "metadata.json").write_text(json.dumps(meta))
+    return installed.path.rename(folder / name)
+
+
+def test_build_test_installs_apart_from_argos_models(test_models, tmp_path):
+    env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "argos"), "BACKTRANS_TEST_MODELS": str(tmp_path / "tests")}
+    cache = next(iter(test_models.values())).parent
+    run = run_cli(["models", "build-test", "--cache", str(cache)], env=env)
+    assert run.returncode == 0, run.stderr
+    assert not (tmp_path / "argos").exists()  # argospm and LibreTranslate never see them
+    listed = json.loads(run_cli(["models", "list", "--format", "json"], env=env).stdout)
+    assert listed and all(m["test"] and m["name"].endswith("-backtrans_test") for m in listed)
+
+
+def test_a_real_model_always_wins_over_a_test_model(test_models, tmp_path):
+    real = _as_real_model(test_models["uk", "en"], tmp_path / "argos")
+    for pair in (("uk", "en"), ("en", "vi")):
+        packages.install_package(test_models[pair], tmp_path / "tests")
+    found = packages.installed_packages(tmp_path / "argos") + packages.installed_packages(tmp_path / "tests")
+    assert [p.name for p in packages.find_route("uk", "en", found)] == [real.name]
+    assert [p.test for p in packages.find_route("uk", "vi", found)] == [False, True]
+    assert [p.test for p in packages.find_route("uk", "vi", found[::-1])] == [False, True]  # whatever the order
+
+
+def test_a_run_on_a_test_model_says_so_and_a_real_one_is_taken_first(test_models, tmp_path):
+    source = tmp_path / "report.txt"
+    source.write_text("Делегація прибула до Хайзионга.\n", encoding="utf-8")
+    packages.install_package(test_models["uk", "en"], tmp_path / "tests")
+    env = {"ARGOS_PACKAGES_DIR": str(tmp_path / "argos"), "BACKTRANS_TEST_MODELS": str(tmp_path / "tests")}
+    args = ["translate", str(source), "--from", "uk", "--to", "en", "--fresh"]
+    copy = run_cli([*args, "--out", str(tmp_path / "a")], env=env)
+    assert copy.returncode == 0 and "uk→en used backtrans' copy test model" in copy.stderr
+    _as_real_model(test_models["uk", "en"], tmp_path / "argos")
+    real = run_cli([*args, "--out", str(tmp_path / "b")], env=env)
+    assert real.returncode == 0 and "copy test model" not in real.stderr
+    [record] = [json.loads(line) for line in (tmp_path / "b" / "report.en.jsonl").read_text().splitlines()]
+    assert record["models"] == ["translate-uk_en-1_9"]

@@ -105,3 +105,10 @@ def test_a_utf16_termbase_with_entity_declarations_is_refused(tmp_path):
     _one_line_error(run_cli(["glossary", "import", str(tbx), "-g", str(tmp_path / "g.gloss")]),
                     f"{tbx}:2", "entity")
     assert not (tmp_path / "g.gloss").exists()
+
+
+def test_an_input_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("Хайзионг.\n" * 120_000, encoding="utf-8")  # about 2 MB
+    run = run_cli(["terms", "find", str(big), "--lang", "uk"], env={"BACKTRANS_MAX_INPUT_MB": "1"})
+    _one_line_error(run, str(big), "larger than 1 MB", "BACKTRANS_MAX_INPUT_MB")

@@ -16,15 +16,30 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from translate.errors import InputError, OutputError
+from translate.errors import InputError, OutputError, UsageError
+
+MAX_INPUT_ENV = "BACKTRANS_MAX_INPUT_MB"
+DEFAULT_MAX_INPUT_MB = 512
+
+
+def max_input_bytes() -> int:
+    """The largest input file read: ``$BACKTRANS_MAX_INPUT_MB`` megabytes (512 unless set)."""
+    value = os.environ.get(MAX_INPUT_ENV, "")
+    try:
+        megabytes = float(value) if value else DEFAULT_MAX_INPUT_MB
+    except ValueError:
+        raise UsageError(f"${MAX_INPUT_ENV}: {value!r} is not a number of megabytes") from None
+    return int(megabytes * 2**20)
 
 
 def read_bytes(path: Path | str, max_bytes: int | None = None) -> bytes:
-    """The bytes of ``path``; missing, a folder, unreadable or larger than ``max_bytes``: an error."""
+    """The bytes of ``path``; missing, a folder, unreadable or larger than ``max_bytes`` (default:
+    ``max_input_bytes()``, checked before reading): an error."""
     path = Path(path)
+    limit = max_input_bytes() if max_bytes is None else max_bytes
     try:
-        if max_bytes is not None and path.stat().st_size > max_bytes:
-            raise InputError(f"file larger than {max_bytes // 2**20} MB", path)
+        if path.stat().st_size > limit:
+            raise InputError(f"file larger than {limit / 2**20:g} MB, the limit of ${MAX_INPUT_ENV}", path)
         return path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path) from None

@@ -31,15 +31,15 @@ def list_models(
     found = packages.installed_packages(directory)
     if fmt is TableOrJson.json:
         print(json.dumps([{"from": p.from_code, "to": p.to_code, "name": p.name, "version": p.version,
-                           "path": str(p.path)} for p in found], ensure_ascii=False, indent=2))
+                           "path": str(p.path), "test": p.test} for p in found], ensure_ascii=False, indent=2))
         return
     if not found:
         print(f"No models installed in {directory or packages.packages_dir()}.")
         print("Install one: backtrans models install FILE.argosmodel | models download FROM TO | models build-test")
         return
-    table = Table("from", "to", "package", "version", "path")
+    table = Table("from", "to", "package", "version", "kind", "path")
     for p in found:
-        table.add_row(p.from_code, p.to_code, p.name, p.version, str(p.path))
+        table.add_row(p.from_code, p.to_code, p.name, p.version, "copy test model" if p.test else "model", str(p.path))
     Console().print(table)
 
 
@@ -84,16 +84,19 @@ def build_test(
     cache: Optional[Path] = typer.Option(None, help="Where the .argosmodel files are built and cached."),
     force: bool = typer.Option(False, help="Rebuild even when the cache is up to date."),
 ) -> None:
-    """Build backtrans' copy test models (uk/pl/id/ar→en, en→vi) and install them.
+    """Build backtrans' copy test models (uk/pl/id/ar→en, en→vi) and install them in their own
+    folder ($BACKTRANS_TEST_MODELS, else backtrans' cache), apart from Argos' models.
 
-    They copy their input exactly: for tests and benchmarks, not for real translation.
+    They copy their input exactly: for tests and benchmarks, not for real translation. A run
+    uses one only for a pair no real model serves, and says so.
     """
     from translate.engine.testmodel import build_test_models
 
     built = build_test_models(cache, force=force)
+    target = directory or packages.test_packages_dir()
     for (src, tgt), path in sorted(built.items()):
         line = f"{src}→{tgt} {path}"
         if install_too:
-            packages.install_package(path, directory)
-            line += " (installed)"
+            packages.install_package(path, target)
+            line += f" (installed in {target})"
         print(line)

@@ -17,6 +17,7 @@ from rich.progress import (
 
 from translate.cli import NoDiscoverOpt, NoGazetteerOpt, app, resolve_glossary
 from translate.engine import DEFAULT_BATCH_TOKENS, DEFAULT_BEAM, EngineSettings
+from translate.engine.packages import test_model_notice
 from translate.pipeline import run as batch
 
 
@@ -93,6 +94,9 @@ def translate(
         f"{summary.translated} translated, {summary.reused} resumed, "
         f"{summary.tokens_per_second:,.0f} tokens/s; outputs in {out}/"
     )
+    notice = test_model_notice(summary.models)
+    if notice:
+        console.print(notice, soft_wrap=True)
     if glossary is not None:
         repaired = ", ".join(f"{n} by {s}" for s, n in sorted(summary.repaired.items())) or "none"
         console.print(f"glossary {glossary.path.name if glossary.path else ''}: {summary.checked} segments verified, "

@@ -2,7 +2,9 @@
 
 Packages live where Argos Translate keeps them (``$ARGOS_PACKAGES_DIR``, else
 ``$XDG_DATA_HOME/argos-translate/packages``), so models installed with ``argospm`` and
-with ``backtrans models`` are the same models.
+with ``backtrans models`` are the same models. backtrans' copy test models live apart
+(``test_packages_dir()``), are marked as such in their metadata, and a route takes one only
+where no real model serves the pair.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class ModelPackage:
     version: str = ""
     description: str = ""
     target_prefix: str = ""
+    test: bool = False  # backtrans' copy test model: it returns its input, it does not translate
 
     @property
     def name(self) -> str:
@@ -54,6 +57,19 @@ class ModelPackage:
     def label(self) -> str:
         """"uk→en NAME VERSION", as the CLI prints it."""
         return f"{self.from_code}→{self.to_code} {self.name} {self.version}".rstrip()
+
+
+TEST_MODELS_ENV = "BACKTRANS_TEST_MODELS"
+
+
+def test_packages_dir() -> Path:
+    """Where ``models build-test`` installs the copy test models: ``$BACKTRANS_TEST_MODELS``, else
+    ``test-models/packages`` in backtrans' cache; never where Argos and argospm look."""
+    explicit = os.environ.get(TEST_MODELS_ENV)
+    if explicit:
+        return Path(explicit)
+    root = os.environ.get("BACKTRANS_CACHE")
+    return (Path(root) if root else Path.home() / ".cache" / "backtrans") / "test-models" / "packages"
 
 
 def packages_dir() -> Path:
@@ -90,6 +106,7 @@ def read_package(path: Path) -> ModelPackage:
         version=str(meta.get("package_version", "")),
         description=str(meta.get("description") or meta.get("from_name", "")),
         target_prefix=str(meta.get("target_prefix", "")),
+        test="backtrans_test_model" in meta,
     )
     if not (package.model_dir / "model.bin").is_file():
         raise ModelError("package has no model/model.bin", path)
@@ -99,8 +116,14 @@ def read_package(path: Path) -> ModelPackage:
 
 
 def installed_packages(directory: Path | None = None) -> list[ModelPackage]:
-    """All translation packages installed in ``directory`` (default: Argos' packages dir)."""
-    directory = directory or packages_dir()
+    """All translation packages installed in ``directory``; by default those in Argos' packages
+    folder, then the test models in theirs."""
+    if directory is None:
+        return _installed(packages_dir()) + [p for p in _installed(test_packages_dir()) if p.test]
+    return _installed(directory)
+
+
+def _installed(directory: Path) -> list[ModelPackage]:
     if not directory.is_dir():
         return []
     found = []
@@ -227,15 +250,34 @@ def _version_key(version: str) -> tuple[int, ...]:
 
 
 def find_route(from_code: str, to_code: str, packages: list[ModelPackage]) -> list[ModelPackage]:
-    """The packages that take ``from_code`` to ``to_code``: direct, else pivoting through English."""
-    by_pair = {(p.from_code, p.to_code): p for p in packages}
+    """The packages that take ``from_code`` to ``to_code``: direct, else pivoting through English.
+
+    A real model always wins over a test model: per pair, and between a direct route and one
+    through English (the route with fewer test models, then the shorter)."""
+    by_pair: dict[tuple[str, str], ModelPackage] = {}
+    for p in packages:
+        known = by_pair.get((p.from_code, p.to_code))
+        if known is None or known.test and not p.test:
+            by_pair[p.from_code, p.to_code] = p
+    routes = []
     if (from_code, to_code) in by_pair:
-        return [by_pair[from_code, to_code]]
+        routes.append([by_pair[from_code, to_code]])
     first, second = by_pair.get((from_code, PIVOT)), by_pair.get((PIVOT, to_code))
     if first and second:
-        return [first, second]
+        routes.append([first, second])
+    if routes:
+        return min(routes, key=lambda r: (sum(p.test for p in r), len(r)))
     have = ", ".join(sorted(f"{a}→{b}" for a, b in by_pair)) or "none"
     raise ModelError(
         f"no model for {from_code}→{to_code} (directly or through {PIVOT}); installed: {have}. "
         f"Install one with: backtrans models download {from_code} {to_code}  (or models install FILE)"
     )
+
+
+def test_model_notice(packages: list[ModelPackage]) -> str:
+    """One line naming the copy test models among ``packages`` ("" when there is none)."""
+    tests = sorted({f"{p.from_code}→{p.to_code}" for p in packages if p.test})
+    if not tests:
+        return ""
+    return (f"note: {', '.join(tests)} used backtrans' copy test model, which returns its input: "
+            "these outputs are not translations (install a real model: backtrans models download FROM TO)")

@@ -61,6 +61,7 @@ class RunSummary:
     failed: int = 0  # of those, segments whose output still fails verification
     repaired: dict[Strategy, int] = field(default_factory=dict)  # hop outputs fixed by a repair strategy
     glossary_seconds: float = 0.0  # time in the glossary layer itself (model calls excluded)
+    models: list[ModelPackage] = field(default_factory=list)  # the packages the run's routes take
 
     @property
     def tokens_per_second(self) -> float:
@@ -144,7 +145,8 @@ def _translate(inputs: Iterable[str | Path], targets: list[str], out_dir: Path, 
                  [s.text for s in doc.segments], [[] for _ in doc.segments])
             for doc in docs for target in targets]
     journal = Journal(out_dir / JOURNAL_NAME, fresh=not resume)
-    summary = RunSummary(documents=len(docs), sentences=sum(len(d.segments) for d in docs))
+    summary = RunSummary(documents=len(docs), sentences=sum(len(d.segments) for d in docs),
+                         models=list({p.path: p for j in jobs for p in j.route}.values()))
     progress.plan(len(docs), sum(len(j.texts) * len(j.route) for j in jobs))
     with _Models(settings, journal, summary, progress) as models:
         for hop in range(max((len(j.route) for j in jobs), default=0)):  # protect → translate → restore → verify
