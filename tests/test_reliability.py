@@ -112,3 +112,21 @@ def test_an_input_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
     big.write_text("Хайзионг.\n" * 120_000, encoding="utf-8")  # about 2 MB
     run = run_cli(["terms", "find", str(big), "--lang", "uk"], env={"BACKTRANS_MAX_INPUT_MB": "1"})
     _one_line_error(run, str(big), "larger than 1 MB", "BACKTRANS_MAX_INPUT_MB")
+
+
+def test_a_run_in_a_log_reports_progress_in_plain_lines_and_explains_its_counts(installed_models, tmp_path):
+    from tests.helpers import run_process
+
+    run = run_process(["translate", SEED, "--from", "uk", "--to", "en,vi", "--out", str(tmp_path / "o")],
+                      env_dir=installed_models)  # stderr is a pipe here, not a terminal
+    assert run.returncode == 0, run.stderr
+    lines = run.stderr.splitlines()
+    assert lines[0].startswith("translating 1 documents: ") and "sentence translations to do" in lines[0]
+    summary = next(line for line in lines if line.startswith("1 documents"))
+    assert "sentences × hops" in summary and "by a model" in summary  # one line, however long
+    assert "\x1b[" not in run.stderr  # no terminal codes in a log
+
+
+def test_version():
+    run = run_cli(["--version"])
+    assert run.returncode == 0 and run.stdout.startswith("backtrans ")

@@ -100,7 +100,7 @@ def test_resume_after_interruption_gives_identical_bytes(installed_models, tmp_p
 
     resumed = run_cli([*args, "--out", str(killed)], env_dir=installed_models)
     assert resumed.returncode == 0, resumed.stderr
-    assert " resumed" in resumed.stderr and " 0 resumed" not in resumed.stderr
+    assert " from the journal" in resumed.stderr and " 0 from the journal" not in resumed.stderr
     outputs = sorted(p.name for p in clean.glob("*.*"))
     assert outputs and outputs == sorted(p.name for p in killed.glob("*.*"))
     for name in outputs:

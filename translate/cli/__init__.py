@@ -23,6 +23,20 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from translate import __version__
+
+        print(f"backtrans {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """Offline back-translation, glossary enforcement and terminology checks."""
+
+
 class TableOrJson(str, Enum):
     """``--format`` of listing commands: a readable table, or one JSON array for programs."""
 

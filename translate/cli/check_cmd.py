@@ -74,7 +74,7 @@ def _progress() -> Callable[[CheckedDocument, int, int], None] | None:
         return None
     from rich.console import Console
 
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)
 
     def tick(doc: CheckedDocument, done: int, total: int) -> None:
         if total > 1:

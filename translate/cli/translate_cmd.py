@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -13,6 +14,7 @@ from rich.progress import (
     Progress,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 
 from translate.cli import NoDiscoverOpt, NoGazetteerOpt, app, resolve_glossary
@@ -44,6 +46,30 @@ class RichProgress(batch.Progress):
     def document_written(self, path: Path) -> None:
         self.docs_written += 1
         self.bar.update(self.task, description="writing", docs=f"{self.docs_written} outputs")
+
+
+class LineProgress(batch.Progress):
+    """A run for a log (stderr is not a terminal): a plain line every ``every`` seconds."""
+
+    def __init__(self, console: Console, every: float = 10.0) -> None:
+        self.console, self.every = console, every
+        self.started = self.last = time.monotonic()
+        self.total = self.done = self.tokens = 0
+
+    def plan(self, documents: int, sentences: int) -> None:
+        self.total = sentences
+        self.console.print(f"translating {documents} documents: {sentences} sentence translations to do")
+
+    def advance(self, sentences: int, tokens: int) -> None:
+        self.done += sentences
+        self.tokens += tokens
+        now = time.monotonic()
+        if now - self.last >= self.every and self.total:
+            self.last = now
+            elapsed = now - self.started
+            eta = elapsed / self.done * (self.total - self.done) if self.done else 0.0
+            self.console.print(f"translated {self.done}/{self.total} ({self.done / self.total:.0%}), "
+                               f"{self.tokens / elapsed:,.0f} tokens/s, about {eta:,.0f} s left")
 
 
 @app.command("translate")
@@ -78,21 +104,25 @@ def translate(
     targets = [t.strip() for t in to.split(",") if t.strip()]
     glossary = resolve_glossary(glossary_path, no_glossary, no_gazetteer)
     settings = EngineSettings(beam_size=beam, batch_tokens=batch_tokens, threads=threads, workers=workers)
-    console = Console(stderr=True)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("sentences"),
-               TextColumn("{task.fields[docs]}"), TextColumn("{task.fields[rate]}"), TimeElapsedColumn())
+    console = Console(stderr=True, soft_wrap=True)  # summaries unbroken in logs and pipes
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("sentence translations"),
+               TextColumn("{task.fields[docs]}"), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+               TextColumn("left"), TimeRemainingColumn())
     with Progress(*columns, console=console, disable=quiet or not console.is_terminal, transient=False) as bar:
+        progress: batch.Progress = RichProgress(bar) if console.is_terminal else \
+            batch.Progress() if quiet else LineProgress(console)
         try:
             summary = batch.translate_documents(inputs, targets, out, source_lang=source_lang, settings=settings,
-                                                resume=resume, progress=RichProgress(bar), glossary=glossary,
+                                                resume=resume, progress=progress, glossary=glossary,
                                                 discover=not no_discover)
         except KeyboardInterrupt:
             console.print("interrupted: finished sentences are saved; run the same command again to resume")
             raise typer.Exit(130) from None
     console.print(
         f"{summary.documents} documents, {summary.sentences} sentences → {len(targets)} languages: "
-        f"{summary.translated} translated, {summary.reused} resumed, "
-        f"{summary.tokens_per_second:,.0f} tokens/s; outputs in {out}/"
+        f"{summary.planned} sentence translations (sentences × hops: uk→vi is uk→en→vi), "
+        f"{summary.translated} by a model, {summary.reused} from the journal of an earlier run, the rest shared "
+        f"between languages or repeated; {summary.tokens_per_second:,.0f} tokens/s; outputs in {out}/"
     )
     notice = test_model_notice(summary.models)
     if notice:

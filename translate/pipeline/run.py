@@ -52,7 +52,8 @@ class RunSummary:
 
     documents: int = 0
     sentences: int = 0
-    translated: int = 0  # sentence translations computed by a model in this run
+    planned: int = 0  # sentence translations the run stands for: each document's sentences × the hops of each route
+    translated: int = 0  # of those, computed by a model in this run (a sentence shared by routes or repeated once)
     reused: int = 0  # taken from the journal of an earlier, interrupted run
     tokens: int = 0
     seconds: float = 0.0
@@ -147,7 +148,8 @@ def _translate(inputs: Iterable[str | Path], targets: list[str], out_dir: Path, 
     journal = Journal(out_dir / JOURNAL_NAME, fresh=not resume)
     summary = RunSummary(documents=len(docs), sentences=sum(len(d.segments) for d in docs),
                          models=list({p.path: p for j in jobs for p in j.route}.values()))
-    progress.plan(len(docs), sum(len(j.texts) * len(j.route) for j in jobs))
+    summary.planned = sum(len(j.texts) * len(j.route) for j in jobs)
+    progress.plan(len(docs), summary.planned)
     with _Models(settings, journal, summary, progress) as models:
         for hop in range(max((len(j.route) for j in jobs), default=0)):  # protect → translate → restore → verify
             for package, hop_jobs in _by_package(jobs, hop).items():
