@@ -19,6 +19,7 @@ from translate.langs import KNOWN, get_language
 from translate.pipeline.read import Document
 from translate.pipeline.recognise import recognise_segments
 from translate.pipeline.segment import read_segmented
+from translate.pipeline.write import TRANSLATION_SUFFIX
 from translate.terms import Match
 
 ExtraAnchors = tuple[list[frozenset[Anchor]], list[frozenset[Anchor]]]  # per sentence, of source and target
@@ -306,14 +307,22 @@ def pair_documents(
     src_dir: Path, tgt_dir: Path, langs: Iterable[str] = ()
 ) -> tuple[list[DocumentPair], list[Path]]:
     """Pair the files of two folders by :func:`document_key`; also returns the files of either
-    folder left without a partner. Hidden files are skipped; two files with one key in a
-    folder are a user error."""
-    def index(folder: Path) -> dict[str, Path]:
+    folder left without a partner. Hidden files, translate's JSON Lines records and, when
+    ``langs`` gives the (source, target) languages, the files named as translations into
+    another language than their folder's (``report.vi.txt`` among English targets) are skipped,
+    so that a folder translate wrote pairs with its sources; two files with one key in a folder
+    are a user error."""
+    langs = tuple(langs)
+
+    def index(folder: Path, side: str | None) -> dict[str, Path]:
         if not folder.is_dir():
             raise UsageError("not a folder", folder)
         out: dict[str, Path] = {}
         for p in sorted(folder.iterdir()):
-            if not p.is_file() or p.name.startswith("."):
+            if not p.is_file() or p.name.startswith(".") or p.suffix == TRANSLATION_SUFFIX:
+                continue
+            named = Path(p.stem).suffix[1:].lower()
+            if side is not None and named in KNOWN and named != side.lower():
                 continue
             key = document_key(p, langs)
             if key in out:
@@ -321,7 +330,8 @@ def pair_documents(
             out[key] = p
         return out
 
-    s, t = index(Path(src_dir)), index(Path(tgt_dir))
+    sides = langs if len(langs) == 2 else (None, None)
+    s, t = index(Path(src_dir), sides[0]), index(Path(tgt_dir), sides[1])
     pairs = [DocumentPair(k, s[k], t[k]) for k in sorted(s.keys() & t.keys())]
     unpaired = [s[k] for k in sorted(s.keys() - t.keys())] + [t[k] for k in sorted(t.keys() - s.keys())]
     return pairs, unpaired

@@ -62,14 +62,13 @@ def read_score_inputs(hyp: Path | str, ref: Path | str, lang: str, src: Path | s
     src = Path(src) if src is not None else None
     if src is not None and src_lang is None:
         raise UsageError("--src needs --src-lang", src)
-    langs = tuple(x for x in (lang, src_lang) if x)
     if hyp.is_dir() != ref.is_dir() or (src is not None and src.is_dir() != hyp.is_dir()):
         raise UsageError("HYP, --ref and --src must all be files or all be folders", ref)
     if hyp.is_dir():
-        pairs, _ = pair_documents(hyp, ref, langs)
+        pairs, _ = pair_documents(hyp, ref, (lang, lang))  # translate's outputs into other languages skipped
         sources = {}
         if src is not None:
-            sources = {p.key: p.tgt for p in pair_documents(hyp, src, langs)[0]}
+            sources = {p.key: p.tgt for p in pair_documents(hyp, src, (lang, src_lang or ""))[0]}
         triples = [(p.src, p.tgt, sources.get(p.key)) for p in pairs]
         if src is not None and any(s is None for *_, s in triples):
             missing = next(h for h, _, s in triples if s is None)

@@ -122,12 +122,12 @@ def check_files(
     backtrans knows or one the glossary has terms in; a region (``ar-MA``) says how its numbers
     are written.
     """
-    files = expand_targets(targets)
-    if source is not None and len(files) != 1:
-        raise UsageError("--source needs exactly one TARGET file")
     known = {code for concept in glossary for code in concept.languages}
     region = split_tag(lang)[1]
     lang = require_language(lang, known)
+    files = expand_targets(targets, lang)
+    if source is not None and len(files) != 1:
+        raise UsageError("--source needs exactly one TARGET file")
     if source_lang is not None:
         source_lang = require_language(source_lang, known, option="--source-lang")
     docs = [replace(load_document(f, lang, source, source_lang), region=region) for f in files]

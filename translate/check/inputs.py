@@ -1,4 +1,5 @@
-"""Reading what ``backtrans check`` checks: text files (aligned with a source when given), TMX, XLIFF."""
+"""Reading what ``backtrans check`` checks: text files (aligned with a source when given), TMX, XLIFF,
+and the folders ``backtrans translate`` writes (``DOC.LANG.jsonl``: each sentence with its source)."""
 
 from __future__ import annotations
 
@@ -8,22 +9,52 @@ from pathlib import Path
 from translate.check.model import CheckedDocument, Segment
 from translate.errors import UsageError
 from translate.formats.bilingual import SUFFIXES, is_bilingual, read_bilingual
+from translate.langs import KNOWN
 from translate.pipeline.read import Document, expand_inputs
 from translate.pipeline.segment import read_segmented
+from translate.pipeline.write import TRANSLATION_SUFFIX, read_translations
 from translate.plugins import sentence_aligner
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 
 
-def expand_targets(targets: Iterable[str | Path]) -> list[Path]:
-    """The files ``targets`` name: files as given, folders' text/TMX/XLIFF files, globs."""
-    return expand_inputs(targets, TEXT_SUFFIXES | set(SUFFIXES))
+def expand_targets(targets: Iterable[str | Path], lang: str | None = None) -> list[Path]:
+    """The files ``targets`` name: files as given, folders' text/TMX/XLIFF files and translate's
+    outputs, globs. In a folder, translate's outputs into another language than ``lang`` are
+    left out, and of ``DOC.LANG.txt`` and ``DOC.LANG.jsonl`` the JSON Lines (which carry the
+    source) are read."""
+    targets = list(targets)
+    given = {Path(t) for t in targets if Path(t).is_file()}
+    found = expand_inputs(targets, TEXT_SUFFIXES | set(SUFFIXES) | {TRANSLATION_SUFFIX})
+    jsonl = {p.with_suffix("") for p in found if p.suffix == TRANSLATION_SUFFIX}
+    out = []
+    for path in found:
+        if path not in given:
+            output_lang = _output_language(path)
+            if path.suffix == TRANSLATION_SUFFIX and output_lang is None:
+                continue  # JSON Lines that translate did not write
+            if lang is not None and output_lang is not None and output_lang != lang:
+                continue
+            if path.suffix != TRANSLATION_SUFFIX and output_lang is not None and path.with_suffix("") in jsonl:
+                continue
+        out.append(path)
+    return out
+
+
+def _output_language(path: Path) -> str | None:
+    """The language of a file named as translate names its outputs (``DOC.LANG.txt``), else None."""
+    inner = Path(path.stem).suffix[1:]
+    return inner if inner in KNOWN else None
 
 
 def load_document(target: Path | str, lang: str, source: Path | str | None = None,
                   source_lang: str | None = None) -> CheckedDocument:
     """The document to check: a TMX/XLIFF file (by extension) or a text file, with its source."""
     target = Path(target)
+    if target.suffix == TRANSLATION_SUFFIX:
+        if source is not None:
+            raise UsageError("translate's JSON Lines carry their own source: drop --source", target)
+        return _translations(target, lang)
     if is_bilingual(target):
         if source is not None:
             raise UsageError("a TMX/XLIFF file carries its own source: drop --source", target)
@@ -39,6 +70,17 @@ def _bilingual(path: Path, lang: str, source_lang: str | None = None) -> Checked
                 for i, (u, target) in enumerate(translated)]
     src_lang = source_lang or data.source_lang or None
     return CheckedDocument(path, lang, segments, src_lang, path)
+
+
+def _translations(path: Path, lang: str) -> CheckedDocument:
+    """translate's ``DOC.LANG.jsonl``: each sentence's translation, its source attached."""
+    records = read_translations(path)
+    wrong = next((r for r in records if r.target_lang != lang), None)
+    if wrong is not None:
+        raise UsageError(f"translations into {wrong.target_lang}, not {lang}: choose --lang {wrong.target_lang}", path)
+    segments = [Segment(index=i, line=i + 1, column=0, text=r.translation, source=r.source, source_line=i + 1, unit=i)
+                for i, r in enumerate(records)]
+    return CheckedDocument(path, lang, segments, records[0].source_lang if records else None, path)
 
 
 def read_plain(path: Path, lang: str, source: Path | str | None = None,

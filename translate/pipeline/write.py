@@ -3,7 +3,8 @@
 ``DOC.LANG.txt`` keeps the source's layout (one line per source line, the sentences of a
 paragraph joined by a space); ``DOC.LANG.jsonl`` has one record per sentence: where it is, the
 source and its translation, the models of the route and, with a glossary, the concepts and the
-verdict. A file whose bytes would not change is not rewritten.
+verdict. A file whose bytes would not change is not rewritten. ``read_translations`` reads the
+JSON Lines back (for ``check``, ``align`` and ``score`` on the folders translate writes).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from translate.files import atomic_write_text
+from translate.errors import FormatError
+from translate.files import atomic_write_text, read_text
 from translate.pipeline.hop import Strategy
 from translate.pipeline.read import Document
 from translate.terms.judge import Verdict
@@ -103,3 +105,24 @@ def _holds(path: Path, content: str) -> bool:
         return path.read_bytes() == content.encode("utf-8")
     except OSError:
         return False
+
+
+TRANSLATION_SUFFIX = ".jsonl"
+
+
+def read_translations(path: Path | str) -> list[TranslatedSegment]:
+    """The records of a ``DOC.LANG.jsonl`` file that translate wrote (the glossary records aside);
+    a line that is not such a record is a FormatError with its line."""
+    out = []
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            out.append(TranslatedSegment(str(record["doc"]), int(record["paragraph"]), int(record["index"]),
+                                         str(record["source"]), str(record["translation"]), str(record["from"]),
+                                         str(record["to"]), tuple(map(str, record.get("models", ())))))
+        except (ValueError, KeyError, TypeError) as e:
+            reason = f"missing field {e}" if isinstance(e, KeyError) else "not a JSON record"
+            raise FormatError(f"not a record of backtrans translate ({reason})", path, number) from None
+    return out
