@@ -132,7 +132,7 @@ def glossary_trials(work: Path, concepts: int, kills: int, rng: random.Random) -
         before = path.read_bytes()
         proc = subprocess.Popen(add(k), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            proc.wait(timeout=duration * rng.uniform(0.3, 1.1))
+            proc.wait(timeout=duration * rng.uniform(0.2, 0.95))
             trials.finished_first += 1
         except subprocess.TimeoutExpired:
             proc.send_signal(signal.SIGKILL)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import run_cli
 from translate.glossary import Status, load_glossary, shipped_glossary_path
 
@@ -33,7 +35,7 @@ def test_add_edit_remove_keep_comments_and_order(tmp_path):
     path = tmp_path / "team.gloss"
     path.write_text(START, encoding="utf-8")
     run = bt("add", "-g", str(path), "--id", "tu-ky", "--kind", "place", "--en", "Tu Ky", "--vi", "Tứ Kỳ",
-             "--term", "uk:Ту Ки", "--term", "pl:Tu Ky:admitted", input="")
+             "--term", "uk:Ту Ки", "--term", "pl:Tu Ky", "--term", "pl:Tu Kỳ:admitted", input="")
     assert run.returncode == 0, run.stderr
     assert bt("edit", "-g", str(path), "hai-duong", "--term", "uk:Хай Дуонг:admitted",
               "--note", "province").returncode == 0
@@ -41,7 +43,7 @@ def test_add_edit_remove_keep_comments_and_order(tmp_path):
     assert [c.id for c in g] == ["hai-duong", "tu-ky"]
     assert [(t.text, t.status) for t in g.get("hai-duong").terms["uk"]] == [
         ("Хайзионг", Status.PREFERRED), ("Хай Дуонг", Status.ADMITTED)]
-    assert g.get("tu-ky").terms["pl"][0].status is Status.ADMITTED
+    assert g.get("tu-ky").terms["pl"][1].status is Status.ADMITTED
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# team glossary\n\n# provinces\n[hai-duong]\n")
     assert "# the seed's spelling\n- uk: Хайзионг\n" in text
@@ -114,7 +116,7 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path):
     n = 40
     workers = [subprocess.Popen([sys.executable, "-c", WORKER, str(path), tag, str(n)]) for tag in ("a", "b")]
     cli = [subprocess.Popen([BACKTRANS, "glossary", "add", "-g", str(path), "--id", f"cli-{i}", "--kind", "place",
-                             "--en", "X", "--vi", "X"], stdin=subprocess.DEVNULL) for i in range(3)]
+                             "--en", f"X {i}", "--vi", f"X {i}"], stdin=subprocess.DEVNULL) for i in range(3)]
     assert all(p.wait(timeout=120) == 0 for p in workers + cli)
     ids = {c.id for c in load_glossary(path)}
     expected = {"hai-duong"} | {f"{t}-{i}" for t in "ab" for i in range(n)} | {f"cli-{i}" for i in range(3)}
@@ -171,3 +173,35 @@ def test_a_term_given_with_a_region_locale_is_stored_under_its_language(tmp_path
     assert bt("edit", "-g", str(path), "hai-duong", "--term", "uk-UA:Хайдионг:deprecated").returncode == 0
     terms = load_glossary(path).get("hai-duong").terms
     assert "uk-UA" not in terms and [t.text for t in terms["uk"]][-1] == "Хайдионг"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--kind", "plase", "--en", "Tu Ky", "--vi", "Tứ Kỳ"], "did you mean 'place'"),
+    (["--kind", "place", "--en", "Tứ Kỳ", "--vi", "Tứ Kỳ"], "should be the vi without diacritics"),
+    (["--kind", "place", "--en", "Tu Ky", "--vi", "Tứ Kỳ", "-t", "uk:Хайзионг"], "also belongs to concept 'hai-duong'"),
+])
+def test_edits_that_validate_would_reject_are_refused_unless_forced(tmp_path, args, message):
+    path = tmp_path / "team.gloss"
+    path.write_text(START, encoding="utf-8")
+    run = bt("add", "-g", str(path), "--id", "tu-ky", *args, input="")
+    assert run.returncode == 2 and message in run.stderr, run.stderr
+    assert path.read_text(encoding="utf-8") == START  # nothing written
+    assert bt("add", "-g", str(path), "--id", "tu-ky", *args, "--force", input="").returncode == 0
+
+
+def test_edit_refuses_empty_fields_and_needs_flags_or_an_editor(tmp_path):
+    path = tmp_path / "team.gloss"
+    path.write_text(START, encoding="utf-8")
+    assert "--kind cannot be empty" in bt("edit", "-g", str(path), "hai-duong", "--kind", "").stderr
+    run = bt("edit", "-g", str(path), "hai-duong", env={"EDITOR": "", "VISUAL": ""})
+    assert run.returncode == 2 and "nothing to change" in run.stderr
+    assert path.read_text(encoding="utf-8") == START
+
+
+def test_the_shipped_glossary_is_edited_only_when_named(tmp_path):
+    from translate.glossary.store import shipped_glossary_path
+
+    before = shipped_glossary_path().read_bytes()
+    run = bt("add", "--id", "tu-ky", "--kind", "place", "--en", "Tu Ky", "--vi", "Tứ Kỳ", input="")
+    assert run.returncode == 2 and "no glossary to edit" in run.stderr
+    assert shipped_glossary_path().read_bytes() == before

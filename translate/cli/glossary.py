@@ -33,7 +33,8 @@ glossary_app = typer.Typer(
 )
 app.add_typer(glossary_app, name="glossary")
 
-GlossaryOpt = typer.Option(None, "--glossary", "-g", help="Glossary file (.gloss); default: the shipped one.")
+GlossaryOpt = typer.Option(None, "--glossary", "-g", help="Glossary file (.gloss); default: $BACKTRANS_GLOSSARY, else the shipped one.")
+ForceOpt = typer.Option(False, "--force", help="Write even what `glossary validate` would reject.")
 TermOpt = typer.Option(
     None, "--term", "-t", help="LANG:TEXT[:STATUS], e.g. 'uk:Хай Дуонг:admitted' (repeatable)."
 )
@@ -43,6 +44,18 @@ def _path(glossary: Optional[Path]) -> Path:
     from translate.glossary import default_glossary_path
 
     return glossary if glossary is not None else default_glossary_path()
+
+
+def _edited_path(glossary: Optional[Path]) -> Path:
+    """The glossary an editing command writes: named with -g or $BACKTRANS_GLOSSARY. The shipped
+    glossary is never edited by default: in a checkout it is a tracked file, in a wheel read-only."""
+    from translate.glossary.store import ENV_VAR, shipped_glossary_path
+
+    path = _path(glossary)
+    if glossary is None and os.path.realpath(path) == os.path.realpath(shipped_glossary_path()):
+        raise UsageError(f"no glossary to edit: name one with -g team.gloss (or ${ENV_VAR}); to change the shipped "
+                         f"glossary itself, name it: -g {path}")
+    return path
 
 
 @glossary_app.command("list")
@@ -100,6 +113,7 @@ def add_cmd(
                                   help="Fill the languages no --term gives from vi, for Vietnamese names "
                                        "(uk transcription, ar spelling, ASCII), marked 'generated'."),
     preview: bool = typer.Option(False, "--preview", help="Show the entry and the forms of each term; write nothing."),
+    force: bool = ForceOpt,
     glossary: Optional[Path] = GlossaryOpt,
 ) -> None:
     """Add a concept (prompts for missing fields when run in a terminal).
@@ -112,8 +126,11 @@ def add_cmd(
     from translate.glossary import Concept, Term
     from translate.glossary.edit import add_concept, concept_text, parse_term_spec
     from translate.glossary.generate import term_forms, with_generated
+    from translate.glossary.kinds import check_kind
 
     fields = _prompt_missing({"id": concept_id, "kind": kind, "en": en, "vi": vi})
+    if not force:
+        check_kind(fields["kind"])
     terms: dict[str, list[Term]] = {}
     specs = list(term or [])
     if not specs and sys.stdin.isatty() and concept_id is None:
@@ -131,7 +148,7 @@ def add_cmd(
             if forms:
                 print(f"{t.lang} {t.text}: {', '.join(forms)}")
         return
-    add_concept(_path(glossary), concept)
+    add_concept(_edited_path(glossary), concept, force=force)
     made = sorted({t.lang for ts in concept.terms.values() for t in ts if t.generated})
     print(f"added {concept.id}" + (f" (generated: {', '.join(made)})" if made else ""))
 
@@ -147,9 +164,10 @@ def edit_cmd(
         None, "--term", "-t", help="Add or restate a term: LANG:TEXT[:STATUS] (repeatable)."
     ),
     remove_term: Optional[List[str]] = typer.Option(None, help="Remove a term: LANG:TEXT (repeatable)."),
+    force: bool = ForceOpt,
     glossary: Optional[Path] = GlossaryOpt,
 ) -> None:
-    """Change a concept with flags, or (no flags) edit its text in $EDITOR."""
+    """Change a concept with flags, or (no flags, on a terminal) edit its text in $EDITOR."""
     from translate.glossary import load_glossary
     from translate.glossary.edit import (
         concept_text,
@@ -158,8 +176,14 @@ def edit_cmd(
         replace_concept_text,
         update_concept,
     )
+    from translate.glossary.kinds import check_kind
 
-    path = _path(glossary)
+    path = _edited_path(glossary)
+    for name, value in (("--kind", kind), ("--en", en)):
+        if value is not None and not value.strip():
+            raise UsageError(f"{name} cannot be empty")
+    if kind is not None and not force:
+        check_kind(kind)
     if any(v is not None for v in (kind, en, vi, note)) or term or remove_term:
         removals = []
         for spec in remove_term or []:
@@ -168,9 +192,13 @@ def edit_cmd(
                 raise UsageError(f"--remove-term {spec!r} is not LANG:TEXT")
             removals.append((lang, text))
         update_concept(path, concept_id, kind=kind, en=en, vi=vi, note=note,
-                       add_terms=[parse_term_spec(s) for s in term or []], remove_terms=removals)
+                       add_terms=[parse_term_spec(s) for s in term or []], remove_terms=removals, force=force)
         print(f"updated {concept_id}")
         return
+    explicit_editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not explicit_editor and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("nothing to change: give --kind, --en, --vi, --note, --term or --remove-term "
+                         "(editing the text in an editor needs a terminal, or $EDITOR)")
     original = concept_text(get_concept(load_glossary(path), concept_id))
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     with tempfile.NamedTemporaryFile("w", suffix=".gloss", prefix=f"{concept_id}.", delete=False,
@@ -187,7 +215,7 @@ def edit_cmd(
         print("no change")
         return
     try:
-        new = replace_concept_text(path, concept_id, original, edited)
+        new = replace_concept_text(path, concept_id, original, edited, force=force)
     except BacktransError as e:
         raise type(e)(f"{e} (your text is kept in {f.name})") from None
     os.unlink(f.name)
@@ -199,7 +227,7 @@ def remove_cmd(concept_id: str = typer.Argument(..., metavar="ID"), glossary: Op
     """Remove a concept."""
     from translate.glossary.edit import remove_concept
 
-    remove_concept(_path(glossary), concept_id)
+    remove_concept(_edited_path(glossary), concept_id)
     print(f"removed {concept_id}")
 
 
@@ -223,13 +251,15 @@ def validate_cmd(glossary: Optional[Path] = GlossaryOpt) -> None:
 def import_cmd(
     file: Path = typer.Argument(..., help="TBX (v2 or v3), CSV, TSV or .gloss file."),
     fmt: Optional[str] = typer.Option(None, "--format", help="tbx, csv, tsv or gloss (default: by extension)."),
+    force: bool = ForceOpt,
     glossary: Optional[Path] = GlossaryOpt,
 ) -> None:
-    """Merge the concepts of FILE into the glossary (nothing written when they conflict)."""
+    """Merge the concepts of FILE into the glossary (nothing written when they conflict, or when
+    the result has problems `validate` reports that it had not before, unless --force)."""
     from translate.glossary import load_glossary
     from translate.glossary.edit import import_into
 
-    result = import_into(_path(glossary), load_glossary(file, fmt))
+    result = import_into(_edited_path(glossary), load_glossary(file, fmt), force=force)
     _report_merge(result)
     print(f"imported {len(result.added)} new concept(s), extended {len(result.extended)}")
 
@@ -262,14 +292,25 @@ def merge_cmd(
     a: Path = typer.Argument(..., help="First glossary (its order and values come first)."),
     b: Path = typer.Argument(..., help="Second glossary (its new concepts and terms are added)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Merged .gloss file (default: stdout)."),
+    force: bool = ForceOpt,
 ) -> None:
-    """Merge two glossaries; conflicts are listed (exit 1) and nothing is written."""
+    """Merge two glossaries; conflicts are listed (exit 1) and nothing is written, as when the
+    result has problems `validate` reports that neither input had (unless --force)."""
     from translate.glossary import load_glossary
     from translate.glossary.merge import merge_glossaries
     from translate.glossary.store import glossary_text
 
-    result = merge_glossaries(load_glossary(a), load_glossary(b))
+    first, second = load_glossary(a), load_glossary(b)
+    result = merge_glossaries(first, second)
     _report_merge(result)
+    if not force:
+        from translate.glossary.validate import validate_glossary
+
+        known = {(p.concept, p.rule, p.message) for g in (first, second) for p in validate_glossary(g)}
+        new = [p for p in validate_glossary(result.glossary)
+               if p.rule.blocks_edits and (p.concept, p.rule, p.message) not in known]
+        if new:
+            raise GlossaryError(f"nothing written: {new[0].concept}: {new[0].message}; fix it, or pass --force", output)
     write_output(glossary_text(result.glossary, output), output)
     if output is not None:
         print(f"merged into {output}: {len(result.added)} added, {len(result.extended)} extended", file=sys.stderr)

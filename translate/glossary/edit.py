@@ -66,10 +66,11 @@ def get_concept(glossary: Glossary, concept_id: str) -> Concept:
     return concept
 
 
-def add_concept(path: Path | str | None, concept: Concept) -> Concept:
-    """Append ``concept`` to the glossary file (locked read-modify-write); the id must be new."""
+def add_concept(path: Path | str | None, concept: Concept, *, force: bool = False) -> Concept:
+    """Append ``concept`` to the glossary file (locked read-modify-write); the id must be new, and
+    the result valid unless ``force`` (``translate.glossary.store.editing``)."""
     check_id(concept.id)
-    with editing(path, create=True) as glossary:
+    with editing(path, create=True, force=force) as glossary:
         existing = glossary.get(concept.id)
         if existing is not None:
             raise GlossaryError(f"concept {concept.id!r} already exists (line {existing.line})",
@@ -88,9 +89,10 @@ def update_concept(
     note: str | None = None,
     add_terms: list[Term] | tuple[Term, ...] = (),
     remove_terms: list[tuple[str, str]] | tuple[tuple[str, str], ...] = (),
+    force: bool = False,
 ) -> Concept:
     """Change fields of one concept; ``add_terms`` replace a term of the same lang and text."""
-    with editing(path) as glossary:
+    with editing(path, force=force) as glossary:
         concept = get_concept(glossary, concept_id)
         terms = {lang: list(ts) for lang, ts in concept.terms.items()}
         for lang, text in remove_terms:
@@ -130,7 +132,8 @@ def concept_text(concept: Concept) -> str:
     return dump_gloss(Glossary([concept]))
 
 
-def replace_concept_text(path: Path | str | None, concept_id: str, original: str, edited: str) -> Concept:
+def replace_concept_text(path: Path | str | None, concept_id: str, original: str, edited: str, *,
+                         force: bool = False) -> Concept:
     """Put the concept parsed from ``edited`` in place of ``concept_id``.
 
     ``original`` is the text the editor started from: when the concept changed in the file
@@ -141,7 +144,7 @@ def replace_concept_text(path: Path | str | None, concept_id: str, original: str
         raise UsageError(f"the edited text must hold exactly one concept, not {len(parsed)}")
     new = parsed.concepts[0]
     check_id(new.id)
-    with editing(path) as glossary:
+    with editing(path, force=force) as glossary:
         current = get_concept(glossary, concept_id)
         if concept_text(current) != original:
             raise GlossaryError(f"concept {concept_id!r} was changed by someone else while you edited it",
@@ -155,12 +158,13 @@ def replace_concept_text(path: Path | str | None, concept_id: str, original: str
     return new
 
 
-def import_into(path: Path | str | None, source: Glossary) -> MergeResult:
+def import_into(path: Path | str | None, source: Glossary, *, force: bool = False) -> MergeResult:
     """Merge ``source`` into the glossary file ``path`` under its lock (it may not exist yet).
 
-    Nothing is written when the merge has conflicts.
+    Nothing is written when the merge has conflicts, or (unless ``force``) brings new
+    validation problems.
     """
-    with editing(path, create=True) as glossary:
+    with editing(path, create=True, force=force) as glossary:
         result = merge_glossaries(glossary, source)
         if not result.conflicts:
             glossary.concepts = result.glossary.concepts

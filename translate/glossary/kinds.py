@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
+
+from translate.errors import UsageError
+
 # The kinds of the administrative units of the gazetteer (scripts/build_gazetteer.py).
 UNIT_KINDS = frozenset({"province", "city", "district", "town", "township", "commune", "ward", "special-zone"})
 PLACE_KINDS = UNIT_KINDS | {"place"}
@@ -40,7 +44,22 @@ def is_place(kind: str) -> bool:
     return kind in PLACE_KINDS
 
 
+COMMON_TERM_KINDS = frozenset({"party-term"})
+KNOWN_KINDS = frozenset(KINDS) | UNIT_KINDS | {"name"}  # "name": an unlisted name check --suggest found
+
+
 def is_proper_name(kind: str) -> bool:
-    """True when concepts of ``kind`` are proper names (declined by rule, capitalised), not common terms."""
-    kind = kind.lower()
-    return not any(word in kind for word in COMMON_TERM_WORDS)
+    """True when concepts of ``kind`` are proper names (declined by rule, capitalised), not common
+    terms: by its category for backtrans' kinds, by the words of a kind an imported termbase gave."""
+    if kind in KNOWN_KINDS:
+        return kind not in COMMON_TERM_KINDS
+    return not any(word in kind.lower() for word in COMMON_TERM_WORDS)
+
+
+def check_kind(kind: str) -> str:
+    """``kind`` if it is one of backtrans' kinds; else a UsageError naming the closest."""
+    if kind in KNOWN_KINDS:
+        return kind
+    close = difflib.get_close_matches(kind, sorted(KNOWN_KINDS), n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise UsageError(f"unknown kind {kind!r}: {hint}kinds are {', '.join(sorted(KNOWN_KINDS))} (--force keeps it)")

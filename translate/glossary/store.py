@@ -12,6 +12,7 @@ from translate.files import atomic_write_text, file_lock, remove_stale_temporari
 from translate.glossary.gloss import dump_gloss, parse_gloss
 from translate.glossary.interchange import read_glossary
 from translate.glossary.model import Glossary
+from translate.glossary.validate import Problem, validate_glossary
 
 ENV_VAR = "BACKTRANS_GLOSSARY"
 SHIPPED_NAME = "vietnam-provinces.gloss"
@@ -66,9 +67,11 @@ def save_glossary(glossary: Glossary, path: Path | str | None = None) -> Path:
 
 
 @contextmanager
-def editing(path: Path | str | None = None, *, create: bool = False) -> Iterator[Glossary]:
+def editing(path: Path | str | None = None, *, create: bool = False, force: bool = False) -> Iterator[Glossary]:
     """Read-modify-write of a ``.gloss`` file under a lock: the glossary yielded is saved when the
-    block succeeds and changed it.
+    block succeeds and changed it, and the change brings no new validation problem
+    (``translate.glossary.validate``: an en form with diacritics, a term another concept
+    holds, ...) unless ``force``.
 
     Two editors running at once are serialised, so neither update is lost. ``create``
     starts from an empty glossary when the file does not exist yet. The glossary installed
@@ -91,6 +94,21 @@ def editing(path: Path | str | None = None, *, create: bool = False) -> Iterator
         else:
             glossary = load_glossary(path)
         before = dump_gloss(glossary)
+        problems_before = _problems(glossary)
         yield glossary
         if dump_gloss(glossary) != before:
+            if not force:
+                new = [p for p in validate_glossary(glossary) if p.rule.blocks_edits and _key(p) not in problems_before]
+                if new:
+                    more = f" (and {len(new) - 1} more)" if len(new) > 1 else ""
+                    raise GlossaryError(f"nothing written: {new[0].concept}: {new[0].message}{more}; "
+                                        "fix it, or pass --force to write it anyway", path)
             save_glossary(glossary, path)
+
+
+def _key(problem: Problem) -> tuple[str, str, str]:
+    return problem.concept, problem.rule.value, problem.message.split(" (first defined at line")[0]
+
+
+def _problems(glossary: Glossary) -> set[tuple[str, str, str]]:
+    return {_key(p) for p in validate_glossary(glossary)}

@@ -29,6 +29,12 @@ class Rule(str, Enum):
     NOT_NFC = "not-nfc"
     REGION_LANGUAGE = "region-language"
 
+    @property
+    def blocks_edits(self) -> bool:
+        """Whether an edit that brings this problem is refused (``--force`` aside): all but a
+        language with admitted terms only, which real termbases often have."""
+        return self is not Rule.NO_PREFERRED
+
 
 @dataclass(frozen=True)
 class Problem:
