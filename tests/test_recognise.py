@@ -94,3 +94,24 @@ def test_evaluation_targets():
     for lang, score in scores.items():
         assert score.precision == 1.0, lang
         assert score.recall >= 0.98, lang
+
+
+def test_a_large_glossary_is_recognised_from_its_compiled_cache_as_when_compiled(tmp_path, monkeypatch):
+    from tests.crashing import big_glossary
+    from translate.glossary import load_glossary
+    from translate.terms import Recogniser
+
+    monkeypatch.setenv("BACKTRANS_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "big.gloss"
+    big_glossary(path, 2500)
+    text = "Spotkanie w Ba Binh Cao i w Ha Hoa Lam, potem w Minh Nam Ninh.\nNic więcej."
+    compiled = Recogniser(load_glossary(path), "pl")
+    [cached_file] = (tmp_path / "cache" / "recognisers").iterdir()
+    from_cache = Recogniser(load_glossary(path), "pl")
+    assert not from_cache._groups or from_cache._groups[0] is None  # made from the file, not compiled
+    assert [m.to_json() for m in from_cache.find(text)] == [m.to_json() for m in compiled.find(text)] != []
+    with path.open("a", encoding="utf-8") as f:
+        f.write("\n[one-more]\nkind: place\nen: Tu Ky\nvi: Tứ Kỳ\n")
+    assert [m.en for m in Recogniser(load_glossary(path), "pl").find("w Tu Ky")] == ["Tu Ky"]
+    [newer] = (tmp_path / "cache" / "recognisers").iterdir()  # the file's earlier version is gone
+    assert newer != cached_file

@@ -258,7 +258,7 @@ class People:
         if not self.by_en:
             return glossary
         concepts = list(glossary.concepts) + [p.concept() for p in self if p.id not in glossary]
-        return Glossary(concepts, path=glossary.path, name=glossary.name, base=glossary.base,
+        return Glossary(concepts, name=glossary.name, base=glossary.base,  # in memory: no path, not cached
                         aliases=dict(glossary.aliases))
 
 

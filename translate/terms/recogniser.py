@@ -9,15 +9,21 @@ for word boundaries (allowing the language's clitics) before the longest matches
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
+import sys
 import unicodedata
 import weakref
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 
 import ahocorasick
 
+from translate.errors import BacktransError
+from translate.files import atomic_write_bytes
 from translate.glossary.kinds import UNIT_KINDS, is_proper_name
 from translate.glossary.model import Concept, Glossary, Status
 from translate.langs import Language, get_language
@@ -76,6 +82,39 @@ def shared_canonical(concepts: Iterable[Concept], lang: str) -> str:
     return " ".join(out)
 
 
+# Bump when what a recogniser is made of changes without its glossary or language module changing.
+RECOGNISER_VERSION = "1"
+_MIN_CACHED = 2000  # concepts from which a glossary's recognisers are kept compiled on disk
+
+
+def _cache_path(glossary: Glossary, lang: Language) -> Path | None:
+    """Where the compiled recogniser of a large glossary file is kept (``$BACKTRANS_CACHE/recognisers``):
+    keyed by the file, its content, the language and the code that makes the forms; one version
+    per file and language is kept. None: a glossary small enough to compile each time, or made
+    in memory."""
+    if len(glossary) < _MIN_CACHED or glossary.path is None:
+        return None
+    digest = hashlib.sha256(f"{RECOGNISER_VERSION}|{lang.code}|{_code_stamp(lang)}".encode())
+    for c in glossary:
+        digest.update(f"\x1e{c.id}\x1f{c.kind}\x1f{c.en}\x1f{c.vi}\x1f{c.parent}".encode())
+        for terms in c.terms.values():
+            for t in terms:
+                digest.update(f"\x1d{t.lang}\x1f{t.text}\x1f{t.status.value}".encode())
+    from translate.glossary.layers import cache_dir
+
+    where = hashlib.sha256(str(glossary.path).encode()).hexdigest()[:12]
+    return cache_dir().parent / "recognisers" / f"{lang.code}-{where}-{digest.hexdigest()[:24]}.pickle"
+
+
+@lru_cache(maxsize=None)
+def _code_stamp(lang: Language) -> str:
+    """The size and time of the modules the forms come from (an edited rule remakes the caches)."""
+    import translate.langs.base as base
+
+    files = [Path(__file__), Path(base.__file__ or ""), Path(sys.modules[type(lang).__module__].__file__ or "")]
+    return ";".join(f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files if f.is_file())
+
+
 @lru_cache(maxsize=None)
 def surname_forms(lang: Language) -> frozenset[str]:
     """Every Vietnamese surname as ``lang`` writes and declines it, in matching form."""
@@ -120,6 +159,19 @@ class Recogniser:
         self.glossary = glossary
         self.automaton = ahocorasick.Automaton()
         self.size = 0
+        # The automaton's value of a key is (group, its length); a group is the key's entries,
+        # made from ``_raw`` on first use when the recogniser came from the compiled cache.
+        self._groups: list[tuple[_Entry, ...] | None] = []
+        self._raw: list[tuple[tuple, ...]] = []
+        cache = _cache_path(glossary, self.lang)
+        if cache is not None and self._load(cache):
+            return
+        self._compile()
+        if cache is not None:
+            self._save(cache)
+
+    def _compile(self) -> None:
+        glossary = self.glossary
         table: dict[str, dict[str, _Entry]] = {}
         self._form_cache: dict[tuple[str, bool, bool], tuple[tuple[str, How], ...]] = {}
         for concept in glossary:
@@ -138,11 +190,50 @@ class Recogniser:
                         by_concept[concept.id] = _Entry(concept, term, status, how, capital, len(key),
                                                         every_word=every_word, unit=unit, context=context)
         for key, by_concept in table.items():
-            self.automaton.add_word(key, tuple(by_concept.values()))
+            self.automaton.add_word(key, (len(self._groups), len(key)))
+            self._groups.append(tuple(by_concept.values()))
         self.size = len(table)
         del self._form_cache
         if table:
             self.automaton.make_automaton()
+
+    def _group(self, index: int) -> tuple[_Entry, ...]:
+        """The entries of one key, made from the cache's raw form the first time."""
+        group = self._groups[index]
+        if group is None:
+            group = self._groups[index] = tuple(
+                _Entry(self._concept(cid), term, Status(status) if status else None, _HOW[how], name, length,
+                       every, unit, ctx)
+                for cid, term, status, how, name, length, every, unit, ctx in self._raw[index])
+        return group
+
+    def _concept(self, concept_id: str) -> Concept:
+        concept = self.glossary.get(concept_id)
+        if concept is None:  # the cache is keyed by the glossary's content: it holds this id
+            raise KeyError(concept_id)
+        return concept
+
+    def _save(self, path: Path) -> None:
+        raw = [tuple((e.concept.id, e.term, e.status.value if e.status else "", e.how.value, e.name, e.length,
+                      e.every_word, e.unit, e.context) for e in group or ()) for group in self._groups]
+        try:
+            atomic_write_bytes(path, pickle.dumps((self.size, self.automaton, raw), protocol=pickle.HIGHEST_PROTOCOL))
+        except BacktransError:
+            return  # no cache where it cannot be written: compiled again next time
+        lang, where, _ = path.name.split("-", 2)
+        for stale in path.parent.glob(f"{lang}-{where}-*.pickle"):  # this file's earlier versions
+            if stale != path:
+                stale.unlink(missing_ok=True)
+
+    def _load(self, path: Path) -> bool:
+        try:
+            with open(path, "rb") as f:
+                self.size, self.automaton, self._raw = pickle.load(f)
+        except Exception:  # noqa: BLE001 - a cache from another version or torn: compile instead
+            self.automaton, self.size, self._raw = ahocorasick.Automaton(), 0, []
+            return False
+        self._groups = [None] * len(self._raw)
+        return True
 
     def _forms(self, concept: Concept, name: bool) -> Iterable[tuple[str, Status | None, tuple[tuple[str, How], ...]]]:
         """(term, its status, its forms folded) of each term of ``concept`` in the language."""
@@ -248,18 +339,19 @@ class Recogniser:
         camel = self.lang.camel_boundary and glued
         loose_end = camel or bool(self.lang.suffix_clitics)  # whether a hit may end inside a word
         hits = []
-        for last, entries in self.automaton.iter(text):
+        group = self._group
+        for last, (index, key_length) in self.automaton.iter(text):
             end = last + 1
-            start = end - entries[0].length
+            start = end - key_length
             inside = end < length and (text[end].isalnum() or _is_word(text, end))
             if inside and not loose_end:
                 continue  # most hits: a key inside a longer word
             if not inside and (start == 0 or not (text[start - 1].isalnum() or _is_word(text, start - 1))):
-                hits.append((start, end, False, entries, layer))  # whole words
+                hits.append((start, end, False, group(index), layer))  # whole words
                 continue
             clitic = self._boundaries(folded, start, end, camel)
             if clitic is not None:
-                hits.append((start, end, clitic, entries, layer))
+                hits.append((start, end, clitic, group(index), layer))
         return hits
 
     def _boundaries(self, folded: Folded, start: int, end: int, camel: bool) -> bool | None:
