@@ -77,6 +77,7 @@ READERS = {r.name: r for r in (
     Reader("gloss", ".gloss", lambda: _glossary_sample("gloss"), _read_glossary("gloss")),
     Reader("tbx", ".tbx", lambda: _glossary_sample("tbx"), _read_glossary("tbx")),
     Reader("tbx2", ".tbx", lambda: (DATA / "glossary" / "martif_v2.tbx").read_bytes(), _read_glossary("tbx")),
+    Reader("tbxdct", ".tbx", lambda: (DATA / "formats" / "dct_basic.tbx").read_bytes(), _read_glossary("tbx")),
     Reader("csv", ".csv", lambda: _glossary_sample("csv"), _read_glossary("csv")),
     Reader("tsv", ".tsv", lambda: _glossary_sample("tsv"), _read_glossary("tsv")),
     Reader("tmx", ".tmx", lambda: (DATA / "check" / "units.tmx").read_bytes(), _read_bilingual),

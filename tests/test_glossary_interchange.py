@@ -194,3 +194,34 @@ def test_concepts_without_an_id_get_one_from_en_without_diacritics():
 
 def run_glossary(*args: str) -> subprocess.CompletedProcess:
     return run_cli(["glossary", *args])
+
+
+FORMATS = Path(__file__).resolve().parent / "data" / "formats"
+
+
+def _terms(concept, lang):
+    return [(t.text, t.status.value) for t in concept.terms.get(lang, [])]
+
+
+def test_tbx_dct_style_statuses_notes_definitions_and_the_preferred_canonical_form():
+    [c] = parse_tbx((FORMATS / "dct_basic.tbx").read_bytes(), "dct_basic.tbx")
+    assert (c.kind, c.en, c.vi) == ("place", "Quang Ninh", "Quảng Ninh")  # the preferred en term, not the first
+    assert _terms(c, "en") == [("Quangninh", "admitted")]
+    assert "vi" not in c.terms  # the empty <term/> is no term
+    assert _terms(c, "uk") == [("Куангнінь", "preferred"), ("Куанг Нінь", "deprecated")]
+    assert c.terms["uk"][0].note == "practical transcription | one word, as for places"
+    assert c.note == ("definition: A province of northern Vietnam on the Gulf of Tonkin. | "
+                      "first concept note | second concept note")
+
+
+def test_tbx_min_usage_status_and_tbx2_administrative_statuses():
+    [c] = parse_tbx((FORMATS / "min.tbx").read_bytes(), "min.tbx")
+    assert _terms(c, "pl") == [("oczyszczanie terenu", "preferred"), ("czyszczenie miejsca", "deprecated"),
+                               ("wyzwolenie terenu", "deprecated")]
+    [c] = parse_tbx((FORMATS / "v2_statuses.tbx").read_bytes(), "v2_statuses.tbx")
+    assert (c.en, c.vi) == ("People's Committee", "Ủy ban nhân dân")
+    # terms stating no status are admitted; the regulated term is the preferred one
+    assert _terms(c, "pl") == [("Komitet Ludowy", "admitted"), ("Ludowy Komitet", "admitted"),
+                               ("Komitet Narodowy", "preferred")]
+    # a language whose terms state none: its first is the form to use, the others admitted
+    assert _terms(c, "id") == [("Komite Rakyat", "preferred"), ("Komite Rakyat Provinsi", "admitted")]

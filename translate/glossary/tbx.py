@@ -5,7 +5,12 @@ Mapping: a concept is a ``conceptEntry`` (``id`` attribute); its kind is
 of ``termSec``s with ``<termNote type="administrativeStatus">``, ``<note>`` and
 ``<admin type="source">``. The canonical en and vi forms are the FIRST ``termSec`` of the
 en and vi ``langSec``s (written even when empty); the concept's other en/vi terms follow.
-Reading v2 (or v3 from other tools), the first en/vi term is taken as canonical.
+Reading v2 (or v3 from other tools), the preferred en/vi term is canonical. A status comes from
+``administrativeStatus``, ``normativeAuthorization`` or ``usageStatus``, as a ``termNote`` (DCA
+style) or an element (DCT style, TBX-Min), every TBX value mapped to preferred, admitted or
+deprecated; a term with none is admitted, and a language none of whose terms is preferred has
+its first unmarked term preferred. Notes at every level and definitions are kept (joined into
+the concept's or the term's note); empty ``<term/>`` placeholders are skipped.
 
 Reading, ``xml:lang`` goes through ``normalise_language``: CAT tools (Trados MultiTerm,
 memoQ, Phrase) write region locales, so ``en-US``, ``EN-gb``, ``en_GB``, ``uk-UA``,
@@ -18,6 +23,7 @@ and spacing aside) is dropped, so the first one's status and note stand.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -54,7 +60,19 @@ _FROM_TBX = {
     "standardizedterm": Status.PREFERRED,
     "legalterm": Status.PREFERRED,
     "regulatedterm": Status.PREFERRED,
+    "standardizedterm-admn-sts": Status.PREFERRED,
+    "legalterm-admn-sts": Status.PREFERRED,
+    "regulatedterm-admn-sts": Status.PREFERRED,
+    "obsoleteterm-admn-sts": Status.DEPRECATED,
+    # usageStatus (TBX-Basic, TBX-Min)
+    "preferred": Status.PREFERRED,
+    "admitted": Status.ADMITTED,
+    "notrecommended": Status.DEPRECATED,
+    "obsolete": Status.DEPRECATED,
+    "deprecated": Status.DEPRECATED,
 }
+# The data categories that say a term's status: as termNote types (DCA style) or as elements (DCT style, TBX-Min).
+_STATUS_CATEGORIES = ("administrativeStatus", "normativeAuthorization", "usageStatus")
 
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrib: str) -> etree._Element:
@@ -113,27 +131,49 @@ def _children(el: etree._Element, name: str) -> list[etree._Element]:
     return [c for c in el if local(c) == name]
 
 
-def _read_term(container: etree._Element, lang: str, path: Path | str) -> Term | None:
-    """A Term from a v3 termSec or a v2 tig/ntig (the term, its notes may be nested)."""
+def _read_term(container: etree._Element, lang: str, path: Path | str) -> tuple[Term | None, bool]:
+    """A Term from a v3 termSec or a v2 tig/ntig (the term, its notes may be nested), and
+    whether its status was given; (None, False) when there is no ``<term>``. A term with no
+    status is admitted (the language's first is made preferred when none is: ``_settle``);
+    every note is kept, joined."""
     text: str | None = None
-    status, note, source = Status.PREFERRED, "", ""
+    status: Status | None = None
+    notes: list[str] = []
+    source = ""
     for el in container.iter():
         name = local(el)
         kind = (el.get("type") or "").strip()
+        category = kind if name == "termNote" else name
         if name == "term" and text is None:
             text = _text(el)
-        elif name == "termNote" and kind in ("administrativeStatus", "normativeAuthorization"):
+        elif category in _STATUS_CATEGORIES and (name == "termNote" or not kind):
             value = _text(el).strip()
             if value.lower() not in _FROM_TBX:
-                raise FormatError(f"unknown {kind} {value!r}", path, el.sourceline)
-            status = _FROM_TBX[value.lower()]
-        elif name == "note" and not note:
-            note = _text(el)
-        elif name in ("admin", "descrip") and kind == "source" and not source:
+                raise FormatError(f"unknown {category} {value!r}", path, el.sourceline)
+            if status is None or category == "administrativeStatus":  # the administrative status decides
+                status = _FROM_TBX[value.lower()]
+        elif name == "note" and _text(el).strip():
+            notes.append(_text(el).strip())
+        elif name in ("admin", "descrip", "source") and (kind == "source" or name == "source") and not source:
             source = _text(el)
     if text is None:
-        return None
-    return Term(text, lang, status, note, source)
+        return None, False
+    return Term(text, lang, status or Status.ADMITTED, " | ".join(notes), source), status is not None
+
+
+def _settle(terms: list[Term], stated: set[int]) -> list[Term]:
+    """A language's terms with one preferred when the file marked none: the first it gave no
+    status to, as the form a translation must use (a status the file gave is never changed)."""
+    if any(t.status is Status.PREFERRED for t in terms):
+        return terms
+    first = next((i for i, t in enumerate(terms) if id(t) not in stated), None)
+    return [replace(t, status=Status.PREFERRED) if i == first else t for i, t in enumerate(terms)]
+
+
+def _canonical_first(terms: list[Term]) -> list[Term]:
+    """``terms`` with the preferred one first: it is the canonical en or vi form."""
+    at = next((i for i, t in enumerate(terms) if t.status is Status.PREFERRED), 0)
+    return [terms[at]] + terms[:at] + terms[at + 1:] if terms else terms
 
 
 def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
@@ -150,19 +190,26 @@ def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
     for number, entry in enumerate((el for el in body if local(el) in ("conceptEntry", "termEntry")), 1):
         if local(entry) != entry_name:
             raise FormatError(f"<{local(entry)}> in a <{top}> file", path, entry.sourceline)
-        kind, note = "", ""
+        kind = ""
+        notes: list[str] = []
         terms: dict[str, list[Term]] = {}
+        stated: set[int] = set()  # ids of the terms whose status the file gave
         given: dict[tuple[str, str], str] = {}  # term key → the xml:lang variant that gave it first
         for child in entry:
             name = local(child)
-            if name == "descrip" and child.get("type") == "subjectField":
+            if name == "descrip" and child.get("type") == "subjectField" or name == "subjectField":
                 kind = _text(child)
             elif name == "descripGrp":
                 for d in child:
                     if local(d) == "descrip" and d.get("type") == "subjectField":
                         kind = _text(d)
-            elif name == "note":
-                note = _text(child)
+                    elif local(d) == "descrip" and d.get("type") == "definition" and _text(d).strip():
+                        notes.append(f"definition: {_text(d).strip()}")
+            elif name == "descrip" and child.get("type") == "definition" or name == "definition":
+                if _text(child).strip():
+                    notes.append(f"definition: {_text(child).strip()}")
+            elif name == "note" and _text(child).strip():
+                notes.append(_text(child).strip())
             elif name == lang_name:
                 tag = child.get(XML_LANG) or child.get("lang")
                 if not tag:
@@ -173,11 +220,21 @@ def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
                                          path, child.sourceline)
                 for sec in child:
                     if local(sec) in ("termSec", "tig", "ntig"):
-                        term = _read_term(sec, lang, path)
+                        term, has_status = _read_term(sec, lang, path)
                         if term is None:
                             raise FormatError(f"<{local(sec)}> without <term>", path, sec.sourceline)
+                        if not term.text.strip():
+                            continue  # an empty <term/>: a placeholder some tools export, not a term
+                        if has_status:
+                            stated.add(id(term))
                         add_variant_term(terms, given, term, tag)
-        en_terms, vi_terms = terms.pop("en", []), terms.pop("vi", [])
+                    elif local(sec) == "descrip" and sec.get("type") == "definition" and _text(sec).strip():
+                        notes.append(f"definition ({lang}): {_text(sec).strip()}")
+                    elif local(sec) == "note" and _text(sec).strip():
+                        notes.append(f"({lang}) {_text(sec).strip()}")
+        terms = {lang: _settle(ts, stated) for lang, ts in terms.items()}
+        note = " | ".join(notes)
+        en_terms, vi_terms = _canonical_first(terms.pop("en", [])), _canonical_first(terms.pop("vi", []))
         en = en_terms.pop(0).text if en_terms else ""
         vi = vi_terms.pop(0).text if vi_terms else ""
         ordered: dict[str, list[Term]] = {}
