@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from tests.helpers import REPO
+from tests.helpers import REPO, run_cli
 from translate.errors import BacktransError
 from translate.formats.bilingual import read_bilingual
 
@@ -86,3 +89,40 @@ def test_an_xlz_package_is_read_through_its_xliff(tmp_path):
     (tmp_path / "bad.xlz").write_bytes(b"not a zip")
     with pytest.raises(BacktransError, match="not an .xlz"):
         read_bilingual(tmp_path / "bad.xlz")
+
+
+FORMATS = Path(__file__).resolve().parent / "data" / "formats"
+
+
+def test_sdlxliff_segments_are_the_units_and_untranslated_ones_have_no_target():
+    from translate.formats.bilingual import read_bilingual
+
+    data = read_bilingual(FORMATS / "studio.sdlxliff")
+    assert (data.source_lang, data.target_lang) == ("uk", "en")
+    assert [(u.id, u.source, u.target) for u in data.units] == [
+        ("a1f3#1", "Секретар прибув до Куангніня.", "The secretary arrived in Quang Ninh."),
+        ("a1f3#2", "Він відкрив засідання.", None),
+        ("b7#3", "Засідання тривало дві години.", "The meeting lasted two hours.")]
+
+
+def test_mqxliff_and_xlf2_are_read_as_xliff_not_as_text(tmp_path):
+    from translate.formats.bilingual import read_bilingual
+
+    memoq = read_bilingual(FORMATS / "memoq.mqxliff")
+    assert [(u.id, u.target) for u in memoq.units] == [("1", "The delegation visited Quang Ninh."), ("2", None)]
+    assert [u.id for u in read_bilingual(FORMATS / "two_units.xlf2").units] == ["u1#s1", "u2#s1"]
+    run = run_cli(["check", str(FORMATS / "memoq.mqxliff"), "--lang", "en", "--format", "json"])
+    [doc] = json.loads(run.stdout)["documents"]
+    assert doc["segments"] == 1  # the translated segment; the empty <target/> is no segment
+
+
+def test_a_bilingual_file_of_another_name_is_read_by_its_content_and_xml_is_never_text(tmp_path):
+    from translate.formats.bilingual import is_bilingual, read_bilingual
+
+    renamed = tmp_path / "export.xml"
+    renamed.write_bytes((FORMATS / "two_units.xlf2").read_bytes())
+    assert is_bilingual(renamed) and len(read_bilingual(renamed).units) == 2
+    disguised = tmp_path / "notes.txt"
+    disguised.write_text('<?xml version="1.0"?>\n<doc><p>Хайзионг</p></doc>\n', encoding="utf-8")
+    run = run_cli(["check", str(disguised), "--lang", "uk"])
+    assert run.returncode == 2 and "an XML document, not plain text" in run.stderr

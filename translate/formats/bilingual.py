@@ -1,13 +1,16 @@
 """The one way to read a bilingual file, whatever its format: :func:`read_bilingual`.
 
-By extension: ``.tmx`` (TMX 1.4), ``.xlf``/``.xliff`` (XLIFF 1.2 or 2.x) and ``.xlz`` (a zip
-package holding one XLIFF file, as Okapi and others write it). Language tags come out
-normalised (``uk-UA`` is ``uk``), so every command compares them the same way.
+By extension: ``.tmx`` (TMX 1.4), ``.xlf``/``.xliff``/``.xlf2`` (XLIFF 1.2 or 2.x),
+``.sdlxliff`` (Trados Studio) and ``.mqxliff`` (memoQ), both XLIFF 1.2, and ``.xlz`` (a zip
+package holding one XLIFF file, as Okapi and others write it); by content, a file of another
+name whose root element is ``<tmx>`` or ``<xliff>``. Language tags come out normalised
+(``uk-UA`` is ``uk``), so every command compares them the same way.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -18,13 +21,35 @@ from translate.formats.units import BilingualFile, same_lang
 from translate.formats.xliff import parse_xliff
 from translate.langs import normalise_language
 
-SUFFIXES = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".xlz": "xlz"}
+SUFFIXES = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".xlf2": "xliff", ".sdlxliff": "xliff",
+            ".mqxliff": "xliff", ".xlz": "xlz"}
 MAX_BYTES = 512 * 1024 * 1024
+_ROOT = re.compile(rb"<(tmx|xliff)[\s>]")
 
 
 def is_bilingual(path: Path | str) -> bool:
-    """Whether ``path`` names a bilingual file by its extension."""
-    return Path(path).suffix.lower() in SUFFIXES
+    """Whether ``path`` is a bilingual file: by its extension, else by its root element."""
+    return _kind(Path(path)) is not None
+
+
+def _kind(path: Path) -> str | None:
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is not None or not path.is_file():
+        return kind
+    found = _ROOT.search(_head(path))
+    return found.group(1).decode() if found else None
+
+
+def _head(path: Path) -> bytes:
+    """The first kilobytes of ``path`` past a BOM and the XML declaration, comments and doctype
+    (where a root element shows), or b"" when it cannot be read or is not XML."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return b""
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    return head if head.startswith(b"<") else b""
 
 
 def read_bilingual(path: Path | str, target_lang: str | None = None) -> BilingualFile:
@@ -33,7 +58,7 @@ def read_bilingual(path: Path | str, target_lang: str | None = None) -> Bilingua
     A file whose declared target language is another than ``target_lang`` is a UsageError.
     """
     path = Path(path)
-    kind = SUFFIXES.get(path.suffix.lower())
+    kind = _kind(path)
     if kind is None:
         raise UsageError(f"not a bilingual file ({', '.join(SUFFIXES)})", path)
     data = read_bytes(path, MAX_BYTES)

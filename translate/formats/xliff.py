@@ -1,4 +1,9 @@
-"""XLIFF 1.2 and 2.x: the translation units of a bilingual file (source, target, line)."""
+"""XLIFF 1.2 and 2.x: the translation units of a bilingual file (source, target, line).
+
+A trans-unit whose ``<seg-source>`` holds ``<mrk mtype="seg">`` segments (SDLXLIFF, Okapi) is
+one unit per segment; an empty ``<target/>`` is no translation yet; XLIFF 2 segment ids are
+qualified by their unit's (``u1#s2``), as they are unique only there.
+"""
 
 from __future__ import annotations
 
@@ -39,10 +44,38 @@ def _read_1(root: etree._Element, path: Path) -> BilingualFile:
             if source is None:
                 raise FormatError("<trans-unit> without <source>", path, tu.sourceline)
             target = _child(tu, "target")
+            segmented = _child(tu, "seg-source")
+            if segmented is not None and _segments(segmented):
+                result.units += _segmented_units(tu, segmented, target)
+                continue
             line = (target if target is not None else tu).sourceline or 0
-            result.units.append(BilingualUnit(tu.get("id") or "", inline_text(source),
-                                              None if target is None else inline_text(target), line))
+            result.units.append(BilingualUnit(tu.get("id") or "", inline_text(source), _target_text(target), line))
     return result
+
+
+def _segments(el: etree._Element) -> dict[str, etree._Element]:
+    """The ``<mrk mtype="seg">`` segments of an element, by their ``mid`` (SDLXLIFF, Okapi)."""
+    return {m.get("mid") or "": m for m in el.iter() if local(m) == "mrk" and m.get("mtype") == "seg"}
+
+
+def _segmented_units(tu: etree._Element, seg_source: etree._Element, target: etree._Element | None) -> list[BilingualUnit]:
+    """One unit per segment of a trans-unit whose ``<seg-source>`` is segmented: its source
+    and the target segment of the same ``mid`` (none yet: None)."""
+    targets = _segments(target) if target is not None else {}
+    out = []
+    for mid, mrk in _segments(seg_source).items():
+        translated = targets.get(mid)
+        line = (translated if translated is not None else mrk).sourceline or 0
+        out.append(BilingualUnit(f"{tu.get('id') or ''}#{mid}", inline_text(mrk), _target_text(translated), line))
+    return out
+
+
+def _target_text(target: etree._Element | None) -> str | None:
+    """A target's text; None when there is none, or an empty ``<target/>`` (not translated yet)."""
+    if target is None:
+        return None
+    text = inline_text(target)
+    return text if text.strip() else None
 
 
 def _read_2(root: etree._Element, path: Path) -> BilingualFile:
@@ -59,7 +92,7 @@ def _read_2(root: etree._Element, path: Path) -> BilingualFile:
                 raise FormatError("<segment> without <source>", path, segment.sourceline)
             target = _child(segment, "target")
             line = (target if target is not None else segment).sourceline or 0
-            uid = segment.get("id") or (unit.get("id") or "") + (f"#{n}" if len(segments) > 1 else "")
-            result.units.append(BilingualUnit(uid, inline_text(source),
-                                              None if target is None else inline_text(target), line))
+            # a segment's id is unique within its unit only: qualified by the unit's
+            uid = (unit.get("id") or "") + (f"#{segment.get('id') or n}" if len(segments) > 1 or segment.get("id") else "")
+            result.units.append(BilingualUnit(uid, inline_text(source), _target_text(target), line))
     return result

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translate.errors import InputError
+from translate.errors import FormatError, InputError
 from translate.files import read_text
 
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -80,5 +80,8 @@ def expand_inputs(items: Iterable[str | Path], suffixes: Collection[str] = TEXT_
 def read_document(path: Path | str, lang: str | None = None) -> Document:
     """Read a text document; its paragraphs are its lines, stripped of trailing space."""
     path = Path(path)
-    paragraphs = [line.rstrip() for line in read_text(path).splitlines()]
+    text = read_text(path)
+    if text.lstrip().startswith("<?xml"):
+        raise FormatError("an XML document, not plain text (bilingual files: TMX, XLIFF, SDLXLIFF, MQXLIFF)", path, 1)
+    paragraphs = [line.rstrip() for line in text.splitlines()]
     return Document(path=path, lang=lang, paragraphs=paragraphs)
