@@ -37,8 +37,21 @@ BLEU_TOKENIZE: dict[str, str] = {
 
 
 def bleu_tokenize(lang: str) -> str:
-    """The sacrebleu BLEU tokenizer for hypotheses in ``lang`` ('13a' unless listed)."""
-    return BLEU_TOKENIZE.get(lang.lower(), "13a")
+    """The sacrebleu BLEU tokenizer for hypotheses in ``lang`` ('13a' unless listed); a MeCab
+    tokenizer whose extra (``sacrebleu[ja]``, ``sacrebleu[ko]``) is not installed gives way to
+    'char', which the signature then names."""
+    name = BLEU_TOKENIZE.get(lang.lower(), "13a")
+    if name.endswith("-mecab") and not _importable(name):
+        return "char"
+    return name
+
+
+def _importable(tokenizer: str) -> bool:
+    try:
+        BLEU(tokenize=tokenizer)
+    except (ImportError, SystemExit, RuntimeError):  # sacrebleu exits when the extra is missing
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -132,13 +132,10 @@ def test_cli_folder_and_suggestions(tmp_path):
     assert len(json.loads(out.read_text(encoding="utf-8"))["documents"]) == 3
     text = suggestions.read_text(encoding="utf-8")
     assert "[hai-duong]" in text and "Хай Зионг" in text and "Нгуєн Ван Ан" in text
-    # The suggestions are a glossary `backtrans glossary import` reads and merges, once reviewed:
-    # an unlisted name has no vi form yet, which the import refuses until one is given (or --force).
+    # The suggestions are a glossary `backtrans glossary import` reads and merges.
     target = tmp_path / "g.gloss"
     target.write_text((REPO / "glossaries" / "vietnam-provinces.gloss").read_text(encoding="utf-8"), encoding="utf-8")
-    refused = run_cli(["glossary", "import", str(suggestions), "--glossary", str(target)])
-    assert refused.returncode == 2 and "vi: empty" in refused.stderr and "--force" in refused.stderr
-    imported = run_cli(["glossary", "import", str(suggestions), "--glossary", str(target), "--force"])
+    imported = run_cli(["glossary", "import", str(suggestions), "--glossary", str(target)])
     assert imported.returncode == 0, imported.stdout + imported.stderr
     assert "Хай Зионг" in load_glossary(target).get("hai-duong").terms_in("uk")[-1].text
 

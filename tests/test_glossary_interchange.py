@@ -172,7 +172,7 @@ def test_language_columns_written_with_underscore_become_tags_the_gloss_format_r
     ("bad.tbx", f'<tbx xmlns="{NS}"><text><body>\n<conceptEntry id="c1">\n<langSec xml:lang="english">'
                 "<termSec><term>Foo</term></termSec></langSec></conceptEntry></body></text></tbx>",
      3, "xml:lang 'english' is not a language code"),
-    ("long.csv", "concept_id,en,vi,lang,term\nc1,Foo,Foo,english,Foo\n", 2, "'english' is not a language code"),
+    ("long.csv", "concept_id,en,vi,lang,term\nc1,Foo,Foo,engl1sh,Foo\n", 2, "'engl1sh' is not a language code"),
     ("newline.csv", 'concept_id,en,vi\n"a\nb",X,Y\n', 2, "holds a line break"),
 ])
 def test_imports_the_gloss_format_could_not_hold_are_refused_and_nothing_is_written(tmp_path, name, data,
@@ -225,3 +225,29 @@ def test_tbx_min_usage_status_and_tbx2_administrative_statuses():
                                ("Komitet Narodowy", "preferred")]
     # a language whose terms state none: its first is the form to use, the others admitted
     assert _terms(c, "id") == [("Komite Rakyat", "preferred"), ("Komite Rakyat Provinsi", "admitted")]
+
+
+def test_language_names_as_headers_and_data_words_are_no_header(tmp_path):
+    names = tmp_path / "names.csv"
+    names.write_text("English,Dutch,Українська\nPeople's Committee,Volkscomité,Народний комітет\n", encoding="utf-8")
+    [c] = parse_tabular(names.read_text(encoding="utf-8"), names, "csv")
+    assert c.en == "People's Committee" and _terms(c, "nl") == [("Volkscomité", "preferred")]
+    assert _terms(c, "uk") == [("Народний комітет", "preferred")]
+    data = tmp_path / "headerless.csv"
+    data.write_text("kde,UTF\nsomething,else\n", encoding="utf-8")
+    run = run_glossary("import", str(data), "-g", str(tmp_path / "g.gloss"))
+    assert run.returncode == 2 and "missing header row" in run.stderr and "--langs" in run.stderr
+
+
+def test_an_omegat_glossary_without_header_is_read_with_its_languages(tmp_path):
+    omegat = tmp_path / "glossary.txt"
+    omegat.write_text("# Glossary in tab-separated format -*- coding: utf-8 -*-\n"
+                      "Хайзионг\tHai Duong\tprovince and city\n"
+                      "Куангнінь\tQuang Ninh\n", encoding="utf-8")
+    target = tmp_path / "team.gloss"
+    run = run_glossary("import", str(omegat), "--langs", "uk,en", "-g", str(target))
+    assert run.returncode == 0, run.stderr
+    g = load_glossary(target)
+    assert [(c.en, _terms(c, "uk"), c.note) for c in g] == [
+        ("Hai Duong", [("Хайзионг", "preferred")], "province and city"),
+        ("Quang Ninh", [("Куангнінь", "preferred")], "")]

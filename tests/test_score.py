@@ -119,3 +119,13 @@ def test_term_scores_with_a_recogniser_callable():
     assert (s.found, s.expected) == (1, 3)
     assert s.exact_match == pytest.approx(1 / 3)
     assert s.window_overlap[2] == pytest.approx(1.0)
+
+
+def test_japanese_without_the_mecab_extra_is_scored_by_characters(tmp_path):
+    from tests.helpers import run_cli
+
+    text = tmp_path / "ja.txt"
+    text.write_text("こんにちは世界\n", encoding="utf-8")
+    run = run_cli(["score", str(text), "--ref", str(text), "--lang", "ja"])
+    assert run.returncode == 0, run.stderr
+    assert "tok:ja-mecab" in run.stdout or "tok:char" in run.stdout  # the signature says which

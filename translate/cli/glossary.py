@@ -251,15 +251,18 @@ def validate_cmd(glossary: Optional[Path] = GlossaryOpt) -> None:
 def import_cmd(
     file: Path = typer.Argument(..., help="TBX (v2 or v3), CSV, TSV or .gloss file."),
     fmt: Optional[str] = typer.Option(None, "--format", help="tbx, csv, tsv or gloss (default: by extension)."),
+    langs: Optional[str] = typer.Option(None, "--langs", help="A CSV/TSV file without a header row (OmegaT's "
+                                        "glossaries): its columns' languages, in order, e.g. uk,en."),
     force: bool = ForceOpt,
     glossary: Optional[Path] = GlossaryOpt,
 ) -> None:
     """Merge the concepts of FILE into the glossary (nothing written when they conflict, or when
     the result has problems `validate` reports that it had not before, unless --force)."""
-    from translate.glossary import load_glossary
     from translate.glossary.edit import import_into
+    from translate.glossary.interchange import read_glossary
 
-    result = import_into(_edited_path(glossary), load_glossary(file, fmt), force=force)
+    columns = [c.strip() for c in langs.split(",")] if langs else None
+    result = import_into(_edited_path(glossary), read_glossary(file, fmt, columns), force=force)
     _report_merge(result)
     print(f"imported {len(result.added)} new concept(s), extended {len(result.extended)}")
 

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from translate.errors import UsageError
@@ -33,8 +34,9 @@ def detect_format(path: Path | str, fmt: str | None = None) -> str:
     return _EXTENSIONS[ext]
 
 
-def read_glossary(path: Path | str, fmt: str | None = None) -> Glossary:
-    """A glossary from a .gloss, TBX, CSV or TSV file (``fmt``, else by extension)."""
+def read_glossary(path: Path | str, fmt: str | None = None, langs: Sequence[str] | None = None) -> Glossary:
+    """A glossary from a .gloss, TBX, CSV or TSV file (``fmt``, else by extension); ``langs``:
+    the languages of a CSV/TSV file's columns when it has no header (OmegaT's glossaries)."""
     path = Path(path)
     fmt = detect_format(path, fmt)
     data = read_bytes(path, MAX_BYTES)
@@ -42,7 +44,7 @@ def read_glossary(path: Path | str, fmt: str | None = None) -> Glossary:
         return parse_gloss(decode_utf8(data, path, advice="; save the file as UTF-8"), path)
     if fmt == "tbx":
         return parse_tbx(data, path)
-    return parse_tabular(decode_table(data, path), path, fmt)
+    return parse_tabular(decode_table(data, path), path, fmt, langs)
 
 
 def export_glossary(glossary: Glossary, fmt: str, layout: str = "wide") -> bytes:

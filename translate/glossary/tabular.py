@@ -19,6 +19,12 @@ Language codes go through ``normalise_language``: ``en-US``, ``EN_gb``, ``uk-UA`
 are merged in file order; a term another variant already gave (the same text, case and
 spacing aside) is dropped, so the first one's status and note stand.
 
+A language column may also be named by the language ("English", "Ukrainian", "Українська",
+"Tiếng Việt": langcodes); a header row needs one column that is surely a language, so a
+first row of data ("kde", "UTF") is no header. A file without a header (OmegaT's tab-separated
+glossaries, ``#`` comments) is read with its columns' languages given (``langs``; the CLI's
+``--langs uk,en``), a further column being the note.
+
 Indonesian's code ``id`` is why the concept column is ``concept_id``. A file without
 ``concept_id`` gets ids made from the English form; without ``kind`` the kind is ``term``.
 Files are UTF-8 (a BOM is fine) or UTF-16 with a BOM (Excel's "Unicode text").
@@ -28,8 +34,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
+
+import langcodes
 
 from translate.errors import FormatError
 from translate.files import decode_utf8
@@ -42,7 +51,7 @@ from translate.glossary.model import (
     add_variant_term,
     slug,
 )
-from translate.langs import language_variant, normalise_language
+from translate.langs import KNOWN, language_variant, normalise_language
 
 CONCEPT_COLUMNS = ("concept_id", "kind", "note")
 LONG_COLUMNS = ("concept_id", "kind", "en", "vi", "note", "lang", "term", "status", "term_note", "source")
@@ -138,8 +147,32 @@ def _status(value: str, path: Path | str, line: int) -> Status:
 
 
 def _lang(header: str) -> str:
-    """A column name or cell as a language ("en_US" → "en", "pt_br" → "pt-BR"), or '' when it is not one."""
-    return normalise_language(header) or ""
+    """A column name as a language: a code ("en_US" → "en", "pt_br" → "pt-BR") or a language's
+    name in English or in itself ("English", "Ukrainian", "Polski", "Tiếng Việt", by langcodes);
+    '' when it is neither."""
+    code = normalise_language(header)
+    if code:
+        return code
+    return _named_language(header.strip())
+
+
+@lru_cache(maxsize=1024)
+def _named_language(name: str) -> str:
+    if not 4 <= len(name) <= 40 or not name.replace(" ", "").isalpha() or name.lower() in CONCEPT_COLUMNS + LONG_COLUMNS:
+        return ""
+    try:
+        return normalise_language(langcodes.find(name).language or "") or ""
+    except Exception:  # noqa: BLE001 - LookupError, and what its name index raises on odd input
+        return ""
+
+
+def _surely_language(header: str) -> bool:
+    """Whether a header cell names a language beyond doubt: a language backtrans knows (or a
+    region of one), any two-letter code, or a language's name; three-letter codes alone are
+    too often data ("kde", "UTF")."""
+    code = _lang(header)
+    base = code.split("-")[0]
+    return bool(code) and (base in KNOWN or len(base) == 2 or _named_language(header.strip()) != "")
 
 
 def _concept_id(cell: str, en: str, index: int, path: Path | str, line: int) -> str:
@@ -150,9 +183,15 @@ def _concept_id(cell: str, en: str, index: int, path: Path | str, line: int) -> 
     return cid or slug(en) or f"concept-{index}"
 
 
-def parse_tabular(text: str, path: Path | str = "<table>", fmt: str = "csv") -> Glossary:
-    """Read a wide or long CSV/TSV glossary (layout recognised from the header row)."""
+def parse_tabular(text: str, path: Path | str = "<table>", fmt: str = "csv",
+                  langs: Sequence[str] | None = None) -> Glossary:
+    """Read a wide or long CSV/TSV glossary (layout recognised from the header row); with
+    ``langs``, a file without a header whose columns are those languages' terms, in order (a
+    further column is the concept's note, as in OmegaT glossaries; lines starting with '#' are
+    comments)."""
     csv.field_size_limit(MAX_FIELD)
+    if langs is not None:
+        text = "".join(line if not line.lstrip().startswith("#") else "\n" for line in text.splitlines(keepends=True))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_for(fmt), strict=True)
     rows: list[list[str]] = []
     starts: list[int] = []
@@ -166,15 +205,21 @@ def parse_tabular(text: str, path: Path | str = "<table>", fmt: str = "csv") -> 
         raise FormatError(f"malformed {fmt.upper()}: {e}", path, reader.line_num or None) from None
     if not rows:
         raise FormatError(f"empty {fmt.upper()} file", path)
+    if langs is not None:
+        codes = [normalise_language(code) for code in langs]
+        if not codes or None in codes:
+            raise FormatError(f"--langs {','.join(langs)}: not language codes", path)
+        width = max(len(r) for r in rows)
+        header = [c or "" for c in codes] + (["note"] if width > len(codes) else [])
+        rows = [header] + rows
+        starts = [0] + starts
     header = [h.strip() for h in rows[0]]
     lowered = [h.lower() for h in header]
-    known = set(LONG_COLUMNS) | {"concept_id"}
-    if not any(h in known or _lang(h) or h.rsplit("_", 1)[0] in known for h in lowered) or not any(
-        _lang(h) or h == "lang" for h in lowered
-    ):
+    if not any(_surely_language(h) or h == "lang" for h in lowered):
         raise FormatError(
-            f"missing header row: the first row must name the columns (language codes such as en, vi, uk; "
-            f"got {', '.join(repr(h) for h in header[:4])})", path, 1,
+            f"missing header row: the first row must name the columns (language codes such as en, vi, uk, or "
+            f"names such as English; got {', '.join(repr(h) for h in header[:4])}); for a file without one, "
+            f"give its languages: --langs uk,en", path, 1,
         )
     if len(set(lowered)) != len(lowered):
         dup = next(h for h in lowered if lowered.count(h) > 1)
