@@ -80,6 +80,7 @@ READERS = {r.name: r for r in (
     Reader("tbxdct", ".tbx", lambda: (DATA / "formats" / "dct_basic.tbx").read_bytes(), _read_glossary("tbx")),
     Reader("csv", ".csv", lambda: _glossary_sample("csv"), _read_glossary("csv")),
     Reader("tsv", ".tsv", lambda: _glossary_sample("tsv"), _read_glossary("tsv")),
+    Reader("xlsx", ".xlsx", lambda: _glossary_sample("xlsx"), _read_glossary("xlsx")),
     Reader("tmx", ".tmx", lambda: (DATA / "check" / "units.tmx").read_bytes(), _read_bilingual),
     Reader("xliff12", ".xlf", lambda: (DATA / "check" / "units12.xlf").read_bytes(), _read_bilingual),
     Reader("xliff20", ".xlf", lambda: (DATA / "check" / "units20.xlf").read_bytes(), _read_bilingual),

@@ -155,7 +155,7 @@ def test_malformed_files_through_the_cli_exit_2_with_one_line(tmp_path):
 
 def test_export_rejects_an_unknown_format():
     with pytest.raises(BacktransError):
-        export_glossary(Glossary(), "xlsx")
+        export_glossary(Glossary(), "ods")
 
 
 def test_language_columns_written_with_underscore_become_tags_the_gloss_format_reads(tmp_path):
@@ -251,3 +251,25 @@ def test_an_omegat_glossary_without_header_is_read_with_its_languages(tmp_path):
     assert [(c.en, _terms(c, "uk"), c.note) for c in g] == [
         ("Hai Duong", [("Хайзионг", "preferred")], "province and city"),
         ("Quang Ninh", [("Куангнінь", "preferred")], "")]
+
+
+def test_xlsx_termbases_round_trip_and_read_as_excel_writes_them(tmp_path):
+    import openpyxl
+
+    from translate.glossary.xlsx import dump_xlsx, parse_xlsx
+
+    g = odd_glossary()
+    assert parse_xlsx(dump_xlsx(g), "g.xlsx").concepts == g.concepts
+    workbook = openpyxl.Workbook()  # as a person or another tool writes one: names, numbers, blank rows
+    sheet = workbook.active
+    sheet.append(["English", "Ukrainian", "Polish", "note"])
+    sheet.append(["Resolution 18", "Резолюція 18", "Rezolucja 18", 2025])
+    sheet.append([None, None, None, None])
+    path = tmp_path / "termbase.xlsx"
+    workbook.save(path)
+    target = tmp_path / "team.gloss"
+    assert run_glossary("import", str(path), "-g", str(target)).returncode == 0
+    [c] = load_glossary(target)
+    assert (c.en, _terms(c, "uk"), c.note) == ("Resolution 18", [("Резолюція 18", "preferred")], "2025")
+    assert run_glossary("export", "--format", "xlsx", "-o", str(tmp_path / "out.xlsx"), "-g", str(target)).returncode == 0
+    assert parse_xlsx((tmp_path / "out.xlsx").read_bytes(), "out.xlsx").concepts[0].terms == c.terms

@@ -249,8 +249,8 @@ def validate_cmd(glossary: Optional[Path] = GlossaryOpt) -> None:
 
 @glossary_app.command("import")
 def import_cmd(
-    file: Path = typer.Argument(..., help="TBX (v2 or v3), CSV, TSV or .gloss file."),
-    fmt: Optional[str] = typer.Option(None, "--format", help="tbx, csv, tsv or gloss (default: by extension)."),
+    file: Path = typer.Argument(..., help="TBX (v2 or v3), CSV, TSV, XLSX or .gloss file."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="tbx, csv, tsv, xlsx or gloss (default: by extension)."),
     langs: Optional[str] = typer.Option(None, "--langs", help="A CSV/TSV file without a header row (OmegaT's "
                                         "glossaries): its columns' languages, in order, e.g. uk,en."),
     force: bool = ForceOpt,
@@ -278,7 +278,7 @@ def _report_merge(result: MergeResult) -> None:
 
 @glossary_app.command("export")
 def export_cmd(
-    fmt: str = typer.Option(..., "--format", help="tbx (TBX v3, TBX-Basic), csv or tsv (one column per language)."),
+    fmt: str = typer.Option(..., "--format", help="tbx (TBX v3, TBX-Basic), csv, tsv or xlsx (one column per language)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
     layout: str = typer.Option("wide", help="CSV/TSV: wide (one row per concept) or long (one row per term)."),
     glossary: Optional[Path] = GlossaryOpt,

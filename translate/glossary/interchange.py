@@ -1,7 +1,7 @@
 """The file formats a glossary is read from and written to, chosen by name or by extension.
 
 ``.gloss`` is backtrans' own (``translate.glossary.gloss``); TBX v2/v3 (``tbx``), CSV and TSV
-(``tabular``) are what terminology tools exchange. :func:`read_glossary` is the one way in.
+(``tabular``) and XLSX (``xlsx``, the same table in a workbook) are what terminology tools exchange. :func:`read_glossary` is the one way in.
 """
 
 from __future__ import annotations
@@ -15,10 +15,12 @@ from translate.glossary.gloss import dump_gloss, parse_gloss
 from translate.glossary.model import Glossary
 from translate.glossary.tabular import decode_table, dump_tabular, parse_tabular
 from translate.glossary.tbx import dump_tbx, parse_tbx
+from translate.glossary.xlsx import dump_xlsx, parse_xlsx
 
-FORMATS = ("gloss", "tbx", "csv", "tsv")
+FORMATS = ("gloss", "tbx", "csv", "tsv", "xlsx")
 LAYOUTS = ("wide", "long")
-_EXTENSIONS = {".gloss": "gloss", ".tbx": "tbx", ".xml": "tbx", ".csv": "csv", ".tsv": "tsv", ".txt": "tsv"}
+_EXTENSIONS = {".gloss": "gloss", ".tbx": "tbx", ".xml": "tbx", ".csv": "csv", ".tsv": "tsv", ".txt": "tsv",
+               ".xlsx": "xlsx"}
 MAX_BYTES = 200 * 1024 * 1024
 
 
@@ -44,6 +46,8 @@ def read_glossary(path: Path | str, fmt: str | None = None, langs: Sequence[str]
         return parse_gloss(decode_utf8(data, path, advice="; save the file as UTF-8"), path)
     if fmt == "tbx":
         return parse_tbx(data, path)
+    if fmt == "xlsx":
+        return parse_xlsx(data, path, langs)
     return parse_tabular(decode_table(data, path), path, fmt, langs)
 
 
@@ -56,4 +60,6 @@ def export_glossary(glossary: Glossary, fmt: str, layout: str = "wide") -> bytes
         return dump_gloss(glossary).encode("utf-8")
     if layout not in LAYOUTS:
         raise UsageError(f"unknown layout {layout!r} ({', '.join(LAYOUTS)})")
+    if fmt == "xlsx":
+        return dump_xlsx(glossary, layout)
     return dump_tabular(glossary, fmt, layout).encode("utf-8")

@@ -91,7 +91,25 @@ def _split_cell(cell: str) -> list[str]:
 def dump_tabular(glossary: Glossary, fmt: str = "csv", layout: str = "wide") -> str:
     """``glossary`` as CSV or TSV text in the wide (default) or long layout."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter_for(fmt), lineterminator="\n")
+    csv.writer(buffer, delimiter=delimiter_for(fmt), lineterminator="\n").writerows(table_rows(glossary, layout))
+    return buffer.getvalue()
+
+
+class _Rows:
+    """A csv.writer's ``writerow`` into a list."""
+
+    def __init__(self, rows: list[list[str]]) -> None:
+        self.rows = rows
+
+    def writerow(self, row: Sequence[str]) -> None:
+        self.rows.append(list(row))
+
+
+def table_rows(glossary: Glossary, layout: str = "wide") -> list[list[str]]:
+    """``glossary`` as the rows of a table (header first), in the wide or long layout: what a
+    CSV, TSV or XLSX file holds."""
+    out: list[list[str]] = []
+    writer = _Rows(out)
     if layout == "long":
         writer.writerow(LONG_COLUMNS)
         for c in glossary.concepts:
@@ -100,7 +118,7 @@ def dump_tabular(glossary: Glossary, fmt: str = "csv", layout: str = "wide") -> 
                 writer.writerow([c.id, c.kind, c.en, c.vi, c.note, "", "", "", "", ""])
             for t in rows:
                 writer.writerow([c.id, c.kind, c.en, c.vi, c.note, t.lang, t.text, t.status.value, t.note, t.source])
-        return buffer.getvalue()
+        return out
     langs = ["en", "vi"]
     for c in glossary.concepts:
         for lang in c.terms:
@@ -123,7 +141,7 @@ def dump_tabular(glossary: Glossary, fmt: str = "csv", layout: str = "wide") -> 
                 _join([t.source for t in terms]) if any(t.source for t in terms) else "",
             ]
         writer.writerow(row)
-    return buffer.getvalue()
+    return out
 
 
 def decode_table(data: bytes, path: Path | str) -> str:
@@ -203,8 +221,16 @@ def parse_tabular(text: str, path: Path | str = "<table>", fmt: str = "csv",
             previous = reader.line_num
     except csv.Error as e:
         raise FormatError(f"malformed {fmt.upper()}: {e}", path, reader.line_num or None) from None
+    return parse_rows(rows, starts, path, fmt.upper(), langs)
+
+
+def parse_rows(rows: list[list[str]], starts: list[int], path: Path | str, what: str = "CSV",
+               langs: Sequence[str] | None = None) -> Glossary:
+    """A glossary from a table's rows (``starts``: the line or row number of each, for errors),
+    laid out as ``parse_tabular`` describes."""
+    fmt = what
     if not rows:
-        raise FormatError(f"empty {fmt.upper()} file", path)
+        raise FormatError(f"empty {fmt} file", path)
     if langs is not None:
         codes = [normalise_language(code) for code in langs]
         if not codes or None in codes:
