@@ -85,6 +85,7 @@ READERS = {r.name: r for r in (
     Reader("xliff12", ".xlf", lambda: (DATA / "check" / "units12.xlf").read_bytes(), _read_bilingual),
     Reader("xliff20", ".xlf", lambda: (DATA / "check" / "units20.xlf").read_bytes(), _read_bilingual),
     Reader("sdlxliff", ".sdlxliff", lambda: (DATA / "formats" / "studio.sdlxliff").read_bytes(), _read_bilingual),
+    Reader("po", ".po", lambda: (DATA / "formats" / "report.uk.po").read_bytes(), _read_bilingual),
     Reader("mqxliff", ".mqxliff", lambda: (DATA / "formats" / "memoq.mqxliff").read_bytes(), _read_bilingual),
     Reader("text", ".txt", lambda: (REPO / "seeds" / "uk_thanh_phu_midterm.txt").read_text(encoding="utf-8")[:1500].encode("utf-8"),
            _read_text),

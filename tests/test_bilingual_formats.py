@@ -126,3 +126,26 @@ def test_a_bilingual_file_of_another_name_is_read_by_its_content_and_xml_is_neve
     disguised.write_text('<?xml version="1.0"?>\n<doc><p>Хайзионг</p></doc>\n', encoding="utf-8")
     run = run_cli(["check", str(disguised), "--lang", "uk"])
     assert run.returncode == 2 and "an XML document, not plain text" in run.stderr
+
+
+def test_po_entries_are_units_and_fuzzy_or_empty_ones_are_not_translated_yet():
+    from translate.formats.bilingual import read_bilingual
+
+    data = read_bilingual(FORMATS / "report.uk.po")
+    assert (data.source_lang, data.target_lang) == ("en", "uk")
+    assert [(u.id, u.target) for u in data.units] == [
+        ("The delegation visited Quang Ninh.", "Делегація відвідала Куангнінь."),
+        ("The meeting lasted two hours.", None),  # fuzzy: gettext does not use it
+        ("title|Secretary", "Секретар"),
+        ("%d commune[0]", "%d комуна"), ("%d commune[1]", "%d комуни"), ("%d commune[2]", None),
+        ("Not translated yet.", None)]  # and the obsolete #~ entry is none
+    run = run_cli(["check", str(FORMATS / "report.uk.po"), "--lang", "uk", "--format", "json"])
+    [doc] = json.loads(run.stdout)["documents"]
+    assert doc["segments"] == 4 and doc["source_lang"] == "en"
+
+
+def test_a_malformed_po_file_is_one_line_with_its_line(tmp_path):
+    broken = tmp_path / "broken.po"
+    broken.write_text('msgid "a"\nmsgstr "b"\n\nthis is no po\n', encoding="utf-8")
+    run = run_cli(["check", str(broken), "--lang", "uk"])
+    assert run.returncode == 2 and f"{broken}:4: malformed PO" in run.stderr and len(run.stderr.strip().splitlines()) == 1

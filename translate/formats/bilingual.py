@@ -2,7 +2,7 @@
 
 By extension: ``.tmx`` (TMX 1.4), ``.xlf``/``.xliff``/``.xlf2`` (XLIFF 1.2 or 2.x),
 ``.sdlxliff`` (Trados Studio) and ``.mqxliff`` (memoQ), both XLIFF 1.2, and ``.xlz`` (a zip
-package holding one XLIFF file, as Okapi and others write it); by content, a file of another
+package holding one XLIFF file, as Okapi and others write it), ``.po``/``.pot`` (gettext); by content, a file of another
 name whose root element is ``<tmx>`` or ``<xliff>``. Language tags come out normalised
 (``uk-UA`` is ``uk``), so every command compares them the same way.
 """
@@ -16,13 +16,14 @@ from pathlib import Path
 
 from translate.errors import FormatError, UsageError
 from translate.files import read_bytes
+from translate.formats.po import parse_po
 from translate.formats.tmx import parse_tmx
 from translate.formats.units import BilingualFile, same_lang
 from translate.formats.xliff import parse_xliff
 from translate.langs import normalise_language
 
 SUFFIXES = {".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff", ".xlf2": "xliff", ".sdlxliff": "xliff",
-            ".mqxliff": "xliff", ".xlz": "xlz"}
+            ".mqxliff": "xliff", ".xlz": "xlz", ".po": "po", ".pot": "po"}
 MAX_BYTES = 512 * 1024 * 1024
 _ROOT = re.compile(rb"<(tmx|xliff)[\s>]")
 
@@ -64,6 +65,8 @@ def read_bilingual(path: Path | str, target_lang: str | None = None) -> Bilingua
     data = read_bytes(path, MAX_BYTES)
     if kind == "tmx":
         result = parse_tmx(data, path, target_lang)
+    elif kind == "po":
+        result = parse_po(data, path)
     else:
         result = parse_xliff(_xlz_content(data, path) if kind == "xlz" else data, path)
     if target_lang and result.target_lang and not same_lang(result.target_lang, target_lang):
