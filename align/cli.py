@@ -13,6 +13,7 @@ from align.export import AlignFormat
 from translate.cli import NoGazetteerOpt, resolve_glossary
 from translate.errors import UsageError
 from translate.files import write_output
+from translate.langs import require_language
 
 
 def align_command(
@@ -41,7 +42,8 @@ def align_command(
     if source.is_dir() and output is not None and output.exists() and not output.is_dir():
         raise UsageError("not a folder", output)
     gloss = resolve_glossary(glossary, no_glossary, no_gazetteer)
-    src_lang, tgt_lang = src_lang.lower(), tgt_lang.lower()
+    src_lang = require_language(src_lang, option="--src-lang", any_language=True)
+    tgt_lang = require_language(tgt_lang, option="--tgt-lang", any_language=True)
     if not source.is_dir():
         [aligned] = align_files(source, target, src_lang, tgt_lang, lines=lines, glossary=gloss,
                                 translate=translate).aligned
@@ -81,7 +83,9 @@ def score_command(
 
     from align.score import score_files
 
-    run = score_files(hyp, ref, lang.lower(), src=src, src_lang=src_lang.lower() if src_lang else None,
+    lang = require_language(lang, any_language=True)
+    src_lang = require_language(src_lang, option="--src-lang", any_language=True) if src_lang else None
+    run = score_files(hyp, ref, lang, src=src, src_lang=src_lang,
                       glossary=resolve_glossary(glossary, no_glossary, no_gazetteer))
     if fmt is ScoreFormat.json:
         print(json.dumps([asdict(d) for d in run.documents], ensure_ascii=False, indent=1))

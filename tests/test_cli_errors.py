@@ -32,7 +32,7 @@ def test_align_output_that_is_a_folder(tmp_path):
 
 
 @pytest.mark.parametrize("args", [
-    ["check", SEED, "--lang", "ukr"],
+    ["check", SEED, "--lang", "ukx"],
     ["check", SEED, "--lang", "uk", "--source", SEED, "--source-lang", "xx"],
     ["terms", "find", SEED, "--lang", "xx"],
 ])
@@ -65,7 +65,7 @@ def test_translate_asks_for_from_when_the_language_cannot_be_told(tmp_path):
 
 
 @pytest.mark.parametrize("args, code", [
-    (["check", SEED, "--lang", "ukr"], 2),  # a user error: one line
+    (["check", SEED, "--lang", "ukx"], 2),  # a user error: one line
     (["check", "--bogus"], 2),  # a usage error, as typer reports it
     (["--help"], 0),
 ])

@@ -130,3 +130,22 @@ def test_a_run_in_a_log_reports_progress_in_plain_lines_and_explains_its_counts(
 def test_version():
     run = run_cli(["--version"])
     assert run.returncode == 0 and run.stdout.startswith("backtrans ")
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["translate", SEED, "--from", "ua", "--to", "en", "--out", "o"], "--from: unknown language 'ua' (did you mean 'uk'?)"),
+    (["translate", SEED, "--to", "xx", "--out", "o"], "--to: unknown language 'xx'"),
+    (["align", SEED, SEED, "--src-lang", "ua", "--tgt-lang", "en", "--no-translate"], "--src-lang: unknown language 'ua'"),
+    (["score", SEED, "--ref", SEED, "--lang", "xx"], "--lang: unknown language 'xx'"),
+    (["terms", "find", SEED, "--lang", "vn"], "(did you mean 'vi'?)"),
+])
+def test_every_command_refuses_an_unknown_language_code_with_a_suggestion(tmp_path, args, needle):
+    _one_line_error(run_cli(args, cwd=tmp_path), needle)
+
+
+def test_a_three_letter_or_upper_case_code_is_the_language(installed_models, tmp_path):
+    run = run_cli(["terms", "find", SEED, "--lang", "ukr", "--format", "json"])
+    assert run.returncode == 0 and run.stdout.count('"concept"') > 10
+    run = run_cli(["translate", SEED, "--to", "EN", "--out", str(tmp_path / "o")], env_dir=installed_models)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "o" / "uk_thanh_phu_midterm.en.txt").exists()

@@ -31,9 +31,9 @@ def find(
     """Every occurrence of a glossary concept in FILE, whatever form it takes."""
     from translate.terms import find_terms
 
-    require_language(lang)
+    lang = require_language(lang)
     text = sys.stdin.read() if str(file) == "-" else read_text(file)
-    matches = find_terms(text, lang.lower(), translate.load_glossary(glossary, gazetteer=not no_gazetteer), fuzzy=fuzzy,
+    matches = find_terms(text, lang, translate.load_glossary(glossary, gazetteer=not no_gazetteer), fuzzy=fuzzy,
                          discover=discover)
     if fmt is TableOrJson.json:
         rows = ",\n".join(json.dumps(m.to_json(), ensure_ascii=False) for m in matches)  # a match per line

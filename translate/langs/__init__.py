@@ -7,12 +7,15 @@ apart, the test models' pairs) derives from :data:`LANGUAGES`.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import pkgutil
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 from types import MappingProxyType
+
+import langcodes
 
 from translate.errors import UsageError
 from translate.langs.base import Detection, Language, NumberFormat, Segmentation
@@ -59,18 +62,38 @@ def get_language(code: str) -> Language:
     return LANGUAGES.get(base) or Language(code=base)
 
 
-def require_language(code: str, also: Iterable[str] = (), option: str = "--lang") -> str:
-    """``code`` checked as a command-line language: a known language (or a region of one, "ar-MA")
-    or one of ``also``; returned as its language code ("ar"), region dropped.
+def require_language(code: str, also: Iterable[str] = (), option: str = "--lang", *, any_language: bool = False) -> str:
+    """``code`` checked as a command-line language: a known language (or a region of one, "ar-MA",
+    or its three-letter code, "ukr") or one of ``also``; returned as its language code ("ar"),
+    region dropped. With ``any_language``, any registered language tag passes too ("fr", "zh-Hant":
+    a command that works in every language, such as scoring).
 
     ``also`` names codes the command can still work with (e.g. the languages a glossary
-    has terms in); anything else is most likely a typo and a UsageError.
+    has terms in); anything else is most likely a typo: a UsageError with a suggestion.
     """
     allowed = {*KNOWN, *also}
     tag = normalise_language(code)
+    if tag is not None and langcodes.tag_is_valid(tag):
+        tag = normalise_language(langcodes.standardize_tag(tag)) or tag  # "ukr" → "uk"
     if tag is not None and tag.lower() in {c.lower() for c in allowed}:
         return tag
-    raise UsageError(f"{option}: unknown language {code!r}; expected one of {', '.join(sorted(allowed))}")
+    if any_language and tag is not None and langcodes.tag_is_valid(tag):
+        return tag
+    raise UsageError(f"{option}: unknown language {code!r}{_did_you_mean(code, allowed)}; "
+                     f"expected one of {', '.join(sorted(allowed))}{' or another language tag' if any_language else ''}")
+
+
+def _did_you_mean(code: str, allowed: Iterable[str]) -> str:
+    """A hint for a mistyped code: the close one, or the language of a country code given for it ("ua": uk)."""
+    close = difflib.get_close_matches(code.lower(), sorted(allowed), n=1)
+    if not close and len(code) == 2 and code.isalpha():
+        try:
+            country = langcodes.Language.get(f"und-{code.upper()}")
+            spoken = country.maximize().language if "Unknown" not in country.territory_name() else None
+        except (LookupError, ValueError):
+            spoken = None
+        close = [spoken] if spoken and spoken != "und" else []
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def normalise_language(code: str) -> str | None:

@@ -27,6 +27,7 @@ from translate.engine import (
 from translate.errors import InputError, OutputError, UsageError
 from translate.files import file_lock, remove_stale_temporaries
 from translate.glossary.model import Glossary
+from translate.langs import require_language
 from translate.pipeline.hop import Checked, Strategy, translate_hop
 from translate.pipeline.journal import Journal
 from translate.pipeline.read import Document, expand_inputs
@@ -116,6 +117,9 @@ def translate_documents(
     out_dir = Path(out_dir)
     if not targets:
         raise UsageError("--to: no target language")
+    targets = [require_language(t, option="--to", any_language=True) for t in targets]
+    if source_lang is not None:
+        source_lang = require_language(source_lang, option="--from", any_language=True)
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError("the output must be a folder, and this is a file", out_dir)
     try:
