@@ -149,3 +149,14 @@ def test_a_three_letter_or_upper_case_code_is_the_language(installed_models, tmp
     run = run_cli(["translate", SEED, "--to", "EN", "--out", str(tmp_path / "o")], env_dir=installed_models)
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "o" / "uk_thanh_phu_midterm.en.txt").exists()
+
+
+def test_a_document_in_another_language_than_the_one_given_is_said(installed_models, tmp_path):
+    polish = str(SEEDS / "pl_nam_dinh_grassroots.txt")
+    checked = run_cli(["check", polish, SEED, "--lang", "uk", "--format", "json"])
+    assert "pl_nam_dinh_grassroots.txt: reads as pl, not uk" in checked.stderr
+    assert "uk_thanh_phu_midterm" not in checked.stderr
+    args = ["translate", polish, "--from", "uk", "--to", "en", "--out", str(tmp_path / "o")]
+    run = run_cli(args, env_dir=installed_models)
+    assert run.returncode == 0 and "reads as pl, not uk (--from)" in run.stderr
+    assert run_cli([*args, "--strict"], env_dir=installed_models).returncode == 1

@@ -78,3 +78,20 @@ def _script(char: str) -> str:
         if low <= o <= high:
             return name
     return "Other"
+
+
+MISLABEL_MARGIN = 0.2  # another language must lead the given one by this much
+MISLABEL_MIN_WORDS = 12  # shorter texts (headings, names) do not tell a language
+
+
+def reads_as_other(text: str, lang: str) -> str | None:
+    """The language ``text`` reads as when it is clearly not ``lang`` (a Polish file given as
+    Ukrainian); None when it may well be ``lang``, is too short to tell, or ``lang`` is one
+    detection does not know."""
+    if len(_WORD.findall(text)) < MISLABEL_MIN_WORDS:
+        return None
+    scores = detect_scores(text)
+    if lang not in scores:
+        return None
+    best = max(scores, key=lambda c: scores[c])
+    return best if best != lang and scores[best] > scores[lang] + MISLABEL_MARGIN else None

@@ -24,7 +24,7 @@ from translate.check.model import (
     Segment,
     Severity,
 )
-from translate.detect import detect_scores
+from translate.detect import detect_scores, reads_as_other
 from translate.errors import UsageError
 from translate.glossary.model import Glossary
 from translate.langs import DETECTABLE, require_language, split_tag
@@ -100,7 +100,9 @@ def check_documents(
     if "variants" in checks:
         findings = _variants(concepts, levels["variants"]) + findings
     lang = docs[0].lang if docs else ""
-    return Report(docs, findings, concepts, lang, checks)
+    warnings = [f"{doc.path}: reads as {other}, not {doc.lang} (--lang): checked as {doc.lang} all the same"
+                for doc in docs if (other := reads_as_other("\n".join(s.text for s in doc.segments), doc.lang))]
+    return Report(docs, findings, concepts, lang, checks, warnings)
 
 
 def check_files(

@@ -130,6 +130,7 @@ class Report:
     concepts: list[ConceptUsage]
     lang: str
     checks: list[str]
+    warnings: list[str] = field(default_factory=list)  # e.g. a document that does not read as --lang
 
     def worst(self) -> Severity | None:
         """The highest severity among the findings (None when clean)."""

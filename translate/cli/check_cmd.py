@@ -54,6 +54,8 @@ def check_cmd(
     selected = CHECKS if checks is None else [c.strip() for c in checks.split(",") if c.strip()]
     report = check_files(targets, lang, gloss, source=source, source_lang=source_lang, checks=selected,
                          progress=_progress(), discover=not no_discover)
+    for warning in report.warnings:
+        print(f"backtrans: warning: {warning}", file=sys.stderr)
     if fmt is ReportFormat.table and output is None:
         from translate.check.report_table import print_report
 

@@ -89,7 +89,7 @@ def translate(
     no_glossary: bool = typer.Option(False, "--no-glossary", help="Translate without enforcing a glossary."),
     no_gazetteer: bool = NoGazetteerOpt,
     no_discover: bool = NoDiscoverOpt,
-    strict: bool = typer.Option(False, "--strict", help="Exit with status 1 when a segment fails glossary verification."),
+    strict: bool = typer.Option(False, "--strict", help="Exit with status 1 when a segment fails glossary verification, or a document does not read as --from."),
 ) -> None:
     """Back-translate documents into each target language.
 
@@ -124,6 +124,8 @@ def translate(
         f"{summary.translated} by a model, {summary.reused} from the journal of an earlier run, the rest shared "
         f"between languages or repeated; {summary.tokens_per_second:,.0f} tokens/s; outputs in {out}/"
     )
+    for warning in summary.warnings:
+        console.print(f"warning: {warning}", soft_wrap=True)
     notice = test_model_notice(summary.models)
     if notice:
         console.print(notice, soft_wrap=True)
@@ -131,5 +133,5 @@ def translate(
         repaired = ", ".join(f"{n} by {s}" for s, n in sorted(summary.repaired.items())) or "none"
         console.print(f"glossary {glossary.path.name if glossary.path else ''}: {summary.checked} segments verified, "
                       f"{summary.failed} failed; repaired: {repaired}")
-    if strict and summary.failed:
+    if strict and (summary.failed or summary.warnings):
         raise typer.Exit(1)

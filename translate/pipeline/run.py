@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translate.detect import UNDETERMINED
+from translate.detect import UNDETERMINED, reads_as_other
 from translate.engine import (
     Engines,
     EngineSettings,
@@ -64,6 +64,7 @@ class RunSummary:
     repaired: dict[Strategy, int] = field(default_factory=dict)  # hop outputs fixed by a repair strategy
     glossary_seconds: float = 0.0  # time in the glossary layer itself (model calls excluded)
     models: list[ModelPackage] = field(default_factory=list)  # the packages the run's routes take
+    warnings: list[str] = field(default_factory=list)  # e.g. a document --from names wrongly
 
     @property
     def tokens_per_second(self) -> float:
@@ -152,6 +153,12 @@ def _translate(inputs: Iterable[str | Path], targets: list[str], out_dir: Path, 
     journal = Journal(out_dir / JOURNAL_NAME, fresh=not resume)
     summary = RunSummary(documents=len(docs), sentences=sum(len(d.segments) for d in docs),
                          models=list({p.path: p for j in jobs for p in j.route}.values()))
+    if source_lang is not None:  # the language was given, not detected: say where it looks wrong
+        for doc in docs:
+            other = reads_as_other("\n".join(doc.paragraphs), source_lang)
+            if other is not None:
+                summary.warnings.append(f"{doc.path}: reads as {other}, not {source_lang} (--from): "
+                                        f"translated with the {source_lang} model all the same")
     summary.planned = sum(len(j.texts) * len(j.route) for j in jobs)
     progress.plan(len(docs), summary.planned)
     with _Models(settings, journal, summary, progress) as models:
