@@ -103,15 +103,21 @@ def _cache_path(glossary: Glossary, lang: Language) -> Path | None:
     from translate.glossary.layers import cache_dir
 
     where = hashlib.sha256(str(glossary.path).encode()).hexdigest()[:12]
-    return cache_dir().parent / "recognisers" / f"{lang.code}-{where}-{digest.hexdigest()[:24]}.pickle"
+    code = lang.code.replace("-", "_")
+    return cache_dir().parent / "recognisers" / f"{code}-{where}-{digest.hexdigest()[:24]}.pickle"
 
 
 @lru_cache(maxsize=None)
 def _code_stamp(lang: Language) -> str:
-    """The size and time of the modules the forms come from (an edited rule remakes the caches)."""
-    import translate.langs.base as base
+    """The size and time of the modules the forms come from: this one, the folds, the kinds and
+    every language module (an edited rule remakes the caches)."""
+    import translate.glossary.kinds as kinds
+    import translate.langs as langs
+    import translate.text as text
 
-    files = [Path(__file__), Path(base.__file__ or ""), Path(sys.modules[type(lang).__module__].__file__ or "")]
+    files = [Path(__file__), Path(text.__file__ or ""), Path(kinds.__file__ or ""),
+             *sorted(Path(langs.__file__ or "").parent.glob("*.py")),
+             Path(sys.modules[type(lang).__module__].__file__ or "")]
     return ";".join(f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files if f.is_file())
 
 
