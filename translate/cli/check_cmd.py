@@ -30,7 +30,7 @@ class FailOn(str, Enum):
 
 @app.command("check")
 def check_cmd(
-    targets: List[str] = typer.Argument(..., help="Translations: text, TMX or XLIFF files, folders or globs."),
+    targets: List[str] = typer.Argument(..., help="Translations: text, TMX, XLIFF, SDLXLIFF, MQXLIFF or PO files, translate's output folders, globs."),
     lang: str = typer.Option(..., "--lang", "-l", help="Language of the translation (uk, pl, id, ar, ...)."),
     source: Optional[Path] = typer.Option(None, "--source", "-s",
                                           help="Source (or back-translation) of a single text TARGET."),
