@@ -38,8 +38,6 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-import langcodes
-
 from translate.errors import FormatError
 from translate.files import decode_utf8
 from translate.glossary.model import (
@@ -178,6 +176,8 @@ def _lang(header: str) -> str:
 def _named_language(name: str) -> str:
     if not 4 <= len(name) <= 40 or not name.replace(" ", "").isalpha() or name.lower() in CONCEPT_COLUMNS + LONG_COLUMNS:
         return ""
+    import langcodes  # ~40 ms: only for a header that is no code
+
     try:
         return normalise_language(langcodes.find(name).language or "") or ""
     except Exception:  # noqa: BLE001 - LookupError, and what its name index raises on odd input

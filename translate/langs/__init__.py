@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 from types import MappingProxyType
 
-import langcodes
-
 from translate.errors import UsageError
 from translate.langs.base import Detection, Language, NumberFormat, Segmentation
 
@@ -71,6 +69,8 @@ def require_language(code: str, also: Iterable[str] = (), option: str = "--lang"
     ``also`` names codes the command can still work with (e.g. the languages a glossary
     has terms in); anything else is most likely a typo: a UsageError with a suggestion.
     """
+    import langcodes  # ~40 ms: only when a command checks a code
+
     allowed = {*KNOWN, *also}
     tag = normalise_language(code)
     if tag is not None and langcodes.tag_is_valid(tag):
@@ -85,6 +85,8 @@ def require_language(code: str, also: Iterable[str] = (), option: str = "--lang"
 
 def _did_you_mean(code: str, allowed: Iterable[str]) -> str:
     """A hint for a mistyped code: the close one, or the language of a country code given for it ("ua": uk)."""
+    import langcodes
+
     close = difflib.get_close_matches(code.lower(), sorted(allowed), n=1)
     if not close and len(code) == 2 and code.isalpha():
         try:
