@@ -145,3 +145,13 @@ def test_malformed_bilingual_files_give_file_and_line():
         result = run_cli(["check", str(DATA / name), "--lang", "uk"])
         assert result.returncode == 2
         assert f"{name}:{line}: malformed XML" in result.stderr
+
+
+def test_list_checks_names_every_check_with_its_severity_and_purpose():
+    run = run_cli(["check", "--list-checks"])
+    assert run.returncode == 0
+    from translate.check import CHECKS
+
+    lines = run.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == list(CHECKS)
+    assert lines[1].split()[1] == "error" and "deprecated" in lines[1]

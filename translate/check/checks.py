@@ -43,6 +43,14 @@ SEVERITIES: dict[str, Severity] = {
     "untranslated": Severity.ERROR,
     "unknown-variant": Severity.INFO,
 }
+DESCRIPTIONS: dict[str, str] = {
+    "variants": "a concept rendered in more than one way across the documents (discovered persons too)",
+    "deprecated": "a term the glossary marks deprecated, with the preferred one to use",
+    "missing-term": "a concept of the source with no rendering in its translation (bilingual input)",
+    "numbers": "a number of the source missing or changed in the translation, compared by value (bilingual input)",
+    "untranslated": "a segment copied from its source, or in another language than --lang",
+    "unknown-variant": "a name close to a glossary name but not listed: a new spelling to review",
+}
 Units = list[tuple["str | None", list[Segment]]]  # segments grouped by alignment bead, with its source
 MIN_WORDS_FOR_DETECTION = 4  # shorter segments (headings, names) do not tell a language
 DETECTION_MARGIN = 0.2  # the source language must lead the target language by this much

@@ -28,6 +28,15 @@ class FailOn(str, Enum):
     never = "never"
 
 
+def _list_checks(value: bool) -> None:
+    if value:
+        from translate.check.checks import DESCRIPTIONS, SEVERITIES
+
+        for name in CHECKS:
+            print(f"{name:<16}{SEVERITIES[name].label:<9}{DESCRIPTIONS[name]}")
+        raise typer.Exit()
+
+
 @app.command("check")
 def check_cmd(
     targets: List[str] = typer.Argument(..., help="Translations: text, TMX, XLIFF, SDLXLIFF, MQXLIFF or PO files, translate's output folders, globs."),
@@ -42,6 +51,8 @@ def check_cmd(
     fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f", help="table, json or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Report file (default: stdout)."),
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Exit 1 on findings at or above this severity."),
+    list_checks: bool = typer.Option(False, "--list-checks", callback=_list_checks, is_eager=True,
+                                     help="List the checks, their default severity and what each finds; exit."),
     suggest: Optional[Path] = typer.Option(None, "--suggest",
                                            help="Write candidate glossary entries here (.gloss, .tsv, .csv, .tbx): "
                                                 "unknown variants, discovered persons, frequent unlisted names."),
