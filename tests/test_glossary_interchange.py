@@ -273,3 +273,10 @@ def test_xlsx_termbases_round_trip_and_read_as_excel_writes_them(tmp_path):
     assert (c.en, _terms(c, "uk"), c.note) == ("Resolution 18", [("Резолюція 18", "preferred")], "2025")
     assert run_glossary("export", "--format", "xlsx", "-o", str(tmp_path / "out.xlsx"), "-g", str(target)).returncode == 0
     assert parse_xlsx((tmp_path / "out.xlsx").read_bytes(), "out.xlsx").concepts[0].terms == c.terms
+
+
+def test_tbx_export_writes_no_empty_term_for_a_form_the_termbase_lacks():
+    g = Glossary([Concept("c1", "party-term", "People's Committee", "", {"pl": [Term("Komitet Ludowy", "pl")]})])
+    data = dump_tbx(g)
+    assert b"<term/>" not in data and b"<term></term>" not in data and b'xml:lang="vi"' not in data
+    assert parse_tbx(data).concepts == g.concepts

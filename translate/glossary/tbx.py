@@ -4,7 +4,7 @@ Mapping: a concept is a ``conceptEntry`` (``id`` attribute); its kind is
 ``<descrip type="subjectField">``, its note a ``<note>``. Each language is a ``langSec``
 of ``termSec``s with ``<termNote type="administrativeStatus">``, ``<note>`` and
 ``<admin type="source">``. The canonical en and vi forms are the FIRST ``termSec`` of the
-en and vi ``langSec``s (written even when empty); the concept's other en/vi terms follow.
+en and vi ``langSec``s (left out when the concept has none); the concept's other en/vi terms follow.
 Reading v2 (or v3 from other tools), the preferred en/vi term is canonical. A status comes from
 ``administrativeStatus``, ``normativeAuthorization`` or ``usageStatus``, as a ``termNote`` (DCA
 style) or an element (DCT style, TBX-Min), every TBX value mapped to preferred, admitted or
@@ -104,13 +104,14 @@ def dump_tbx(glossary: Glossary) -> bytes:
     body = _sub(_sub(root, "text"), "body")
     for concept in glossary.concepts:
         entry = _sub(body, "conceptEntry", id=concept.id)
-        _sub(entry, "descrip", concept.kind, type="subjectField")
+        if concept.kind:
+            _sub(entry, "descrip", concept.kind, type="subjectField")
         if concept.note:
             _sub(entry, "note", concept.note)
         langs = list(CANONICAL_LANGUAGES) + [lang for lang in concept.terms if lang not in CANONICAL_LANGUAGES]
         for lang in langs:
             terms = list(concept.terms.get(lang, []))
-            if lang in CANONICAL_LANGUAGES:
+            if lang in CANONICAL_LANGUAGES and concept.canonical(lang):  # no empty <term/> for a form not known
                 canonical = Term(concept.canonical(lang), lang, Status.PREFERRED)
                 if terms and terms[0] == canonical:
                     terms.pop(0)  # listed exactly as the canonical: written once
