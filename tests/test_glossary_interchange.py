@@ -280,3 +280,14 @@ def test_tbx_export_writes_no_empty_term_for_a_form_the_termbase_lacks():
     data = dump_tbx(g)
     assert b"<term/>" not in data and b"<term></term>" not in data and b'xml:lang="vi"' not in data
     assert parse_tbx(data).concepts == g.concepts
+
+
+def test_a_term_two_entries_of_one_termbase_share_is_imported_and_said(tmp_path):
+    from translate.terms import find_terms
+
+    target = tmp_path / "team.gloss"
+    run = run_glossary("import", str(FORMATS / "shared_term.tbx"), "-g", str(target))
+    assert run.returncode == 0, run.stderr
+    assert "pl term 'Komitet' is in 'a' (line 5) and 'b'" in run.stderr
+    [match] = find_terms("Komitet obradował.", "pl", load_glossary(target))
+    assert set(match.candidates) == {"a", "b"}  # the text names both: the report says so

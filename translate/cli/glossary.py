@@ -264,6 +264,8 @@ def import_cmd(
     columns = [c.strip() for c in langs.split(",")] if langs else None
     result = import_into(_edited_path(glossary), read_glossary(file, fmt, columns), force=force)
     _report_merge(result)
+    for shared in result.shared:
+        print(f"note: {shared}: imported; texts with it name both as candidates", file=sys.stderr)
     print(f"imported {len(result.added)} new concept(s), extended {len(result.extended)}")
 
 

@@ -161,10 +161,11 @@ def replace_concept_text(path: Path | str | None, concept_id: str, original: str
 def import_into(path: Path | str | None, source: Glossary, *, force: bool = False) -> MergeResult:
     """Merge ``source`` into the glossary file ``path`` under its lock (it may not exist yet).
 
-    Nothing is written when the merge has conflicts, or (unless ``force``) brings new
-    validation problems.
+    Nothing is written when the merge has conflicts, or (unless ``force``) brings validation
+    problems neither glossary had (a term ``source`` gives two of its concepts is imported and
+    listed in ``MergeResult.shared``).
     """
-    with editing(path, create=True, force=force) as glossary:
+    with editing(path, create=True, force=force, tolerated=source) as glossary:
         result = merge_glossaries(glossary, source)
         if not result.conflicts:
             glossary.concepts = result.glossary.concepts

@@ -31,6 +31,7 @@ class MergeResult:
     conflicts: list[Conflict] = field(default_factory=list)
     added: list[str] = field(default_factory=list)  # ids taken from b
     extended: list[str] = field(default_factory=list)  # ids of a that gained terms from b
+    shared: list[str] = field(default_factory=list)  # terms b itself gives two of its concepts, as notes
 
 
 def merge_glossaries(a: Glossary, b: Glossary) -> MergeResult:
@@ -42,11 +43,11 @@ def merge_glossaries(a: Glossary, b: Glossary) -> MergeResult:
     merged = Glossary([replace(c, terms={k: list(v) for k, v in c.terms.items()}) for c in a.concepts],
                       path=a.path, name=a.name, header=a.header, trailer=a.trailer)
     result = MergeResult(merged)
-    owner: dict[tuple[str, str], tuple[str, int]] = {}
+    owner: dict[tuple[str, str], tuple[str, int, bool]] = {}  # term key → (concept, line, from b)
     for c in a.concepts:
         for lang in c.languages:
             for t in c.terms_in(lang):
-                owner.setdefault(t.key, (c.id, t.line or c.line))
+                owner.setdefault(t.key, (c.id, t.line or c.line, False))
 
     def conflict(concept: str, message: str, line_a: int, line_b: int) -> None:
         result.conflicts.append(Conflict(concept, message, a.path, line_a, b.path, line_b))
@@ -64,7 +65,11 @@ def merge_glossaries(a: Glossary, b: Glossary) -> MergeResult:
             for tb in cb.terms_in(lang):
                 key = tb.key
                 holder = owner.get(key)
-                if holder is not None and holder[0] != cb.id:
+                if holder is not None and holder[0] != cb.id and holder[2]:
+                    # b gives the term to two of its own concepts (a termbase's homonym): kept, said
+                    result.shared.append(f"{b.path}:{tb.line or cb.line}: {lang} term {tb.text!r} is in "
+                                         f"{holder[0]!r} (line {holder[1]}) and {cb.id!r}")
+                elif holder is not None and holder[0] != cb.id:
                     conflict(cb.id, f"{lang} term {tb.text!r} belongs to concept {holder[0]!r} in the other glossary",
                              holder[1], tb.line or cb.line)
                     continue
@@ -83,7 +88,7 @@ def merge_glossaries(a: Glossary, b: Glossary) -> MergeResult:
             result.added.append(cb.id)
             for lang in cb.languages:
                 for t in cb.terms_in(lang):
-                    owner.setdefault(t.key, (cb.id, t.line or cb.line))
+                    owner.setdefault(t.key, (cb.id, t.line or cb.line, True))
         elif gained:
             result.extended.append(cb.id)
     return result

@@ -67,7 +67,8 @@ def save_glossary(glossary: Glossary, path: Path | str | None = None) -> Path:
 
 
 @contextmanager
-def editing(path: Path | str | None = None, *, create: bool = False, force: bool = False) -> Iterator[Glossary]:
+def editing(path: Path | str | None = None, *, create: bool = False, force: bool = False,
+            tolerated: Glossary | None = None) -> Iterator[Glossary]:
     """Read-modify-write of a ``.gloss`` file under a lock: the glossary yielded is saved when the
     block succeeds and changed it, and the change brings no new validation problem
     (``translate.glossary.validate``: an en form with diacritics, a term another concept
@@ -75,7 +76,8 @@ def editing(path: Path | str | None = None, *, create: bool = False, force: bool
 
     Two editors running at once are serialised, so neither update is lost. ``create``
     starts from an empty glossary when the file does not exist yet. The glossary installed
-    inside the package is refused: an upgrade would drop the edits.
+    inside the package is refused: an upgrade would drop the edits. The problems ``tolerated``
+    (a glossary being imported) has itself are not the edit's doing.
     """
     path = Path(path) if path is not None else default_glossary_path()
     if path.suffix.lower() != ".gloss":
@@ -94,7 +96,7 @@ def editing(path: Path | str | None = None, *, create: bool = False, force: bool
         else:
             glossary = load_glossary(path)
         before = dump_gloss(glossary)
-        problems_before = _problems(glossary)
+        problems_before = _problems(glossary) | (_problems(tolerated) if tolerated is not None else set())
         yield glossary
         if dump_gloss(glossary) != before:
             if not force:
