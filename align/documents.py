@@ -19,7 +19,7 @@ from translate.langs import KNOWN, get_language
 from translate.pipeline.read import Document
 from translate.pipeline.recognise import recognise_segments
 from translate.pipeline.segment import read_segmented
-from translate.pipeline.write import TRANSLATION_SUFFIX
+from translate.pipeline.write import TRANSLATION_SUFFIX, output_language
 from translate.terms import Match
 
 ExtraAnchors = tuple[list[frozenset[Anchor]], list[frozenset[Anchor]]]  # per sentence, of source and target
@@ -321,8 +321,8 @@ def pair_documents(
         for p in sorted(folder.iterdir()):
             if not p.is_file() or p.name.startswith(".") or p.suffix == TRANSLATION_SUFFIX:
                 continue
-            named = Path(p.stem).suffix[1:].lower()
-            if side is not None and named in KNOWN and named != side.lower():
+            named = output_language(p)
+            if side is not None and named is not None and named != side.lower():
                 continue
             key = document_key(p, langs)
             if key in out:

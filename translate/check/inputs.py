@@ -9,10 +9,13 @@ from pathlib import Path
 from translate.check.model import CheckedDocument, Segment
 from translate.errors import UsageError
 from translate.formats.bilingual import SUFFIXES, is_bilingual, read_bilingual
-from translate.langs import KNOWN
 from translate.pipeline.read import Document, expand_inputs
 from translate.pipeline.segment import read_segmented
-from translate.pipeline.write import TRANSLATION_SUFFIX, read_translations
+from translate.pipeline.write import (
+    TRANSLATION_SUFFIX,
+    output_language,
+    read_translations,
+)
 from translate.plugins import sentence_aligner
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -30,7 +33,7 @@ def expand_targets(targets: Iterable[str | Path], lang: str | None = None) -> li
     out = []
     for path in found:
         if path not in given:
-            output_lang = _output_language(path)
+            output_lang = output_language(path)
             if path.suffix == TRANSLATION_SUFFIX and output_lang is None:
                 continue  # JSON Lines that translate did not write
             if lang is not None and output_lang is not None and output_lang != lang:
@@ -40,11 +43,6 @@ def expand_targets(targets: Iterable[str | Path], lang: str | None = None) -> li
         out.append(path)
     return out
 
-
-def _output_language(path: Path) -> str | None:
-    """The language of a file named as translate names its outputs (``DOC.LANG.txt``), else None."""
-    inner = Path(path.stem).suffix[1:]
-    return inner if inner in KNOWN else None
 
 
 def load_document(target: Path | str, lang: str, source: Path | str | None = None,

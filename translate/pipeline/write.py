@@ -16,6 +16,7 @@ from typing import Any
 
 from translate.errors import FormatError
 from translate.files import atomic_write_text, read_text
+from translate.langs import KNOWN
 from translate.pipeline.hop import Strategy
 from translate.pipeline.read import Document
 from translate.terms.judge import Verdict
@@ -82,6 +83,13 @@ class TranslatedSegment:
 def output_paths(out_dir: Path, doc: Document, target_lang: str) -> tuple[Path, Path]:
     """Where a document's translation into ``target_lang`` goes: text and JSON Lines."""
     return out_dir / f"{doc.name}.{target_lang}.txt", out_dir / f"{doc.name}.{target_lang}.jsonl"
+
+
+def output_language(path: Path | str) -> str | None:
+    """The language of a file named as translate names its outputs (``DOC.LANG.txt``,
+    ``DOC.LANG.jsonl``, LANG a language backtrans knows), else None."""
+    inner = Path(Path(path).stem).suffix[1:].lower()
+    return inner if inner in KNOWN else None
 
 
 def write_translation(out_dir: Path, doc: Document, target_lang: str, segments: list[TranslatedSegment]) -> list[Path]:
