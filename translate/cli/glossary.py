@@ -309,13 +309,9 @@ def merge_cmd(
     result = merge_glossaries(first, second)
     _report_merge(result)
     if not force:
-        from translate.glossary.validate import validate_glossary
+        from translate.glossary.validate import problem_keys, refuse_new_problems
 
-        known = {(p.concept, p.rule, p.message) for g in (first, second) for p in validate_glossary(g)}
-        new = [p for p in validate_glossary(result.glossary)
-               if p.rule.blocks_edits and (p.concept, p.rule, p.message) not in known]
-        if new:
-            raise GlossaryError(f"nothing written: {new[0].concept}: {new[0].message}; fix it, or pass --force", output)
+        refuse_new_problems(result.glossary, problem_keys(first, second), output)
     write_output(glossary_text(result.glossary, output), output)
     if output is not None:
         print(f"merged into {output}: {len(result.added)} added, {len(result.extended)} extended", file=sys.stderr)

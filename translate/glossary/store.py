@@ -12,7 +12,7 @@ from translate.files import atomic_write_text, file_lock, remove_stale_temporari
 from translate.glossary.gloss import dump_gloss, parse_gloss
 from translate.glossary.interchange import read_glossary
 from translate.glossary.model import Glossary
-from translate.glossary.validate import Problem, validate_glossary
+from translate.glossary.validate import problem_keys, refuse_new_problems
 
 ENV_VAR = "BACKTRANS_GLOSSARY"
 SHIPPED_NAME = "vietnam-provinces.gloss"
@@ -96,21 +96,9 @@ def editing(path: Path | str | None = None, *, create: bool = False, force: bool
         else:
             glossary = load_glossary(path)
         before = dump_gloss(glossary)
-        problems_before = _problems(glossary) | (_problems(tolerated) if tolerated is not None else set())
+        known = problem_keys(glossary, *([tolerated] if tolerated is not None else [])) if not force else set()
         yield glossary
         if dump_gloss(glossary) != before:
             if not force:
-                new = [p for p in validate_glossary(glossary) if p.rule.blocks_edits and _key(p) not in problems_before]
-                if new:
-                    more = f" (and {len(new) - 1} more)" if len(new) > 1 else ""
-                    raise GlossaryError(f"nothing written: {new[0].concept}: {new[0].message}{more}; "
-                                        "fix it, or pass --force to write it anyway", path)
+                refuse_new_problems(glossary, known, path)
             save_glossary(glossary, path)
-
-
-def _key(problem: Problem) -> tuple[str, str, str]:
-    return problem.concept, problem.rule.value, problem.message.split(" (first defined at line")[0]
-
-
-def _problems(glossary: Glossary) -> set[tuple[str, str, str]]:
-    return {_key(p) for p in validate_glossary(glossary)}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from translate.errors import GlossaryError
 from translate.glossary.kinds import is_vietnamese_name
 from translate.glossary.model import Concept, Glossary, Status
 from translate.langs import KNOWN, normalise_language
@@ -122,3 +123,24 @@ def validate_glossary(glossary: Glossary) -> list[Problem]:
                            f"{lang} term {term.text!r} also belongs to concept {other!r}")
     problems.sort(key=lambda p: p.line)
     return problems
+
+
+def problem_keys(*glossaries: Glossary) -> set[tuple[str, str, str]]:
+    """The problems of ``glossaries`` without their line numbers, so that the same problem is
+    recognised in another version of a glossary."""
+    return {_key(p) for g in glossaries for p in validate_glossary(g)}
+
+
+def _key(problem: Problem) -> tuple[str, str, str]:
+    return problem.concept, problem.rule.value, problem.message.split(" (first defined at line")[0]
+
+
+def refuse_new_problems(result: Glossary, known: set[tuple[str, str, str]], path: Path | str | None) -> None:
+    """A GlossaryError naming the first problem of ``result`` that blocks edits
+    (``Rule.blocks_edits``) and is not ``known`` (``problem_keys`` of the glossaries before):
+    one an edit, import or merge brought."""
+    new = [p for p in validate_glossary(result) if p.rule.blocks_edits and _key(p) not in known]
+    if new:
+        more = f" (and {len(new) - 1} more)" if len(new) > 1 else ""
+        raise GlossaryError(f"nothing written: {new[0].concept}: {new[0].message}{more}; "
+                            "fix it, or pass --force to write it anyway", path)
