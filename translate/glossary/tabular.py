@@ -93,29 +93,18 @@ def dump_tabular(glossary: Glossary, fmt: str = "csv", layout: str = "wide") -> 
     return buffer.getvalue()
 
 
-class _Rows:
-    """A csv.writer's ``writerow`` into a list."""
-
-    def __init__(self, rows: list[list[str]]) -> None:
-        self.rows = rows
-
-    def writerow(self, row: Sequence[str]) -> None:
-        self.rows.append(list(row))
-
-
 def table_rows(glossary: Glossary, layout: str = "wide") -> list[list[str]]:
     """``glossary`` as the rows of a table (header first), in the wide or long layout: what a
     CSV, TSV or XLSX file holds."""
     out: list[list[str]] = []
-    writer = _Rows(out)
     if layout == "long":
-        writer.writerow(LONG_COLUMNS)
+        out.append(list(LONG_COLUMNS))
         for c in glossary.concepts:
             rows = [t for terms in c.terms.values() for t in terms]
             if not rows:
-                writer.writerow([c.id, c.kind, c.en, c.vi, c.note, "", "", "", "", ""])
+                out.append([c.id, c.kind, c.en, c.vi, c.note, "", "", "", "", ""])
             for t in rows:
-                writer.writerow([c.id, c.kind, c.en, c.vi, c.note, t.lang, t.text, t.status.value, t.note, t.source])
+                out.append([c.id, c.kind, c.en, c.vi, c.note, t.lang, t.text, t.status.value, t.note, t.source])
         return out
     langs = ["en", "vi"]
     for c in glossary.concepts:
@@ -125,7 +114,7 @@ def table_rows(glossary: Glossary, layout: str = "wide") -> list[list[str]]:
     header = list(CONCEPT_COLUMNS)
     for lang in langs:
         header += [lang, f"{lang}_status", f"{lang}_note", f"{lang}_source"]
-    writer.writerow(header)
+    out.append(header)
     for c in glossary.concepts:
         row = [c.id, c.kind, c.note]
         for lang in langs:
@@ -138,7 +127,7 @@ def table_rows(glossary: Glossary, layout: str = "wide") -> list[list[str]]:
                 _join([t.note for t in terms]) if any(t.note for t in terms) else "",
                 _join([t.source for t in terms]) if any(t.source for t in terms) else "",
             ]
-        writer.writerow(row)
+        out.append(row)
     return out
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from translate.glossary.model import Glossary
 from translate.pipeline.read import Document
 from translate.terms import Match, People, discover_names, find_terms, resolve_places
+from translate.terms.match import in_text_order
 
 SourceTerms = dict[str, dict[str, list[Match]]]  # language → sentence → its matches
 
@@ -41,6 +42,6 @@ def recognise_segments(texts: list[str], lang: str, glossary: Glossary, *, fuzzy
         matches = flat[at:at + len(ms)]
         at += len(ms)
         if people is not None and text:
-            matches = sorted(matches + discover_names(text, lang, matches, people), key=lambda m: (m.offset, m.end))
+            matches = in_text_order(matches + discover_names(text, lang, matches, people))
         out.append(matches)
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 from translate.glossary.model import Glossary
 from translate.terms.discover import People, discover_names
 from translate.terms.fuzzy import find_suspects
-from translate.terms.match import HOWS, How, Match
+from translate.terms.match import HOWS, How, Match, in_text_order
 from translate.terms.recogniser import Recogniser, is_name
 from translate.terms.resolve import resolve_places
 
@@ -33,14 +33,11 @@ def find_terms(text: str, lang: str, glossary: Glossary, *, fuzzy: bool = False,
     if resolve:
         matches = resolve_places(matches, glossary)
     if discover or people is not None:
-        matches = _in_order(matches + discover_names(text, lang, matches, people))
+        matches = in_text_order(matches + discover_names(text, lang, matches, people))
     if fuzzy:
-        matches = _in_order(matches + find_suspects(text, recogniser, matches))
+        matches = in_text_order(matches + find_suspects(text, recogniser, matches))
     return matches
 
-
-def _in_order(matches: list[Match]) -> list[Match]:
-    return sorted(matches, key=lambda m: (m.offset, m.end))
 
 
 __all__ = ["HOWS", "How", "Match", "People", "Recogniser", "discover_names", "find_terms", "is_name", "resolve_places"]

@@ -81,3 +81,8 @@ class Match:
             "kind": self.kind, "province": self.province, "ambiguous": list(self.candidates) or None,
             "match": self.how.value,
         }
+
+
+def in_text_order(matches: list[Match]) -> list[Match]:
+    """``matches`` of one text sorted as they occur (by offset, then end)."""
+    return sorted(matches, key=lambda m: (m.offset, m.end))
