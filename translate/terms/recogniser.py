@@ -94,17 +94,31 @@ def _cache_path(glossary: Glossary, lang: Language) -> Path | None:
     in memory."""
     if len(glossary) < _MIN_CACHED or glossary.path is None:
         return None
-    digest = hashlib.sha256(f"{RECOGNISER_VERSION}|{lang.code}|{_code_stamp(lang)}".encode())
-    for c in glossary:
-        digest.update(f"\x1e{c.id}\x1f{c.kind}\x1f{c.en}\x1f{c.vi}\x1f{c.parent}".encode())
-        for terms in c.terms.values():
-            for t in terms:
-                digest.update(f"\x1d{t.lang}\x1f{t.text}\x1f{t.status.value}".encode())
+    digest = hashlib.sha256(f"{RECOGNISER_VERSION}|{lang.code}|{_code_stamp(lang)}|{_content_digest(glossary)}".encode())
     from translate.glossary.layers import cache_dir
 
     where = hashlib.sha256(str(glossary.path).encode()).hexdigest()[:12]
     code = lang.code.replace("-", "_")
     return cache_dir().parent / "recognisers" / f"{code}-{where}-{digest.hexdigest()[:24]}.pickle"
+
+
+_DIGESTS: dict[int, tuple[weakref.ref, int, str]] = {}
+
+
+def _content_digest(glossary: Glossary) -> str:
+    """A digest of the glossary's concepts and terms, made once per glossary (and size) whatever
+    the number of languages recognised in it."""
+    cached = _DIGESTS.get(id(glossary))
+    if cached is not None and cached[0]() is glossary and cached[1] == len(glossary):
+        return cached[2]
+    digest = hashlib.sha256()
+    for c in glossary:
+        digest.update(f"\x1e{c.id}\x1f{c.kind}\x1f{c.en}\x1f{c.vi}\x1f{c.parent}".encode())
+        for terms in c.terms.values():
+            for t in terms:
+                digest.update(f"\x1d{t.lang}\x1f{t.text}\x1f{t.status.value}".encode())
+    _DIGESTS[id(glossary)] = (weakref.ref(glossary), len(glossary), digest.hexdigest())
+    return digest.hexdigest()
 
 
 @lru_cache(maxsize=None)
