@@ -10,11 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from types import TracebackType
+from typing import Protocol
 
 from translate.engine.packages import ModelPackage
 from translate.engine.translator import Engine, EngineSettings
 
 OnBatch = Callable[[list[int], list[str], int], None]
+
+
+class PackageTranslator(Protocol):
+    """What a run translates with: :class:`Engines` here, or an actor pool on a cluster
+    (``translate.distributed``); ``on_batch`` as for :meth:`Engine.translate`."""
+
+    def translate(self, package: ModelPackage, texts: Sequence[str], on_batch: OnBatch | None = None) -> list[str]: ...
+
+    def close(self) -> None: ...
 
 
 class Engines:

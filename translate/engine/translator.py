@@ -26,6 +26,8 @@ MAX_AUTO_WORKERS = 4
 MAX_BEAM = 64
 MAX_BATCH_TOKENS = 65536
 MAX_THREADS = 256
+DEVICES = ("cpu", "cuda", "auto")  # as Argos' ARGOS_DEVICE_TYPE
+GPU_BATCH_TOKENS = 4096  # a GPU batches larger: the default --batch-tokens there
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class EngineSettings:
     workers: int = 0  # 0: one per core, at most MAX_AUTO_WORKERS
     compute_type: str = "auto"
     max_decoding_length: int = 512
+    device: str = "cpu"  # cpu, cuda or auto (cuda when CTranslate2 sees a GPU)
 
     def __post_init__(self) -> None:
         """Values no machine can run are a UsageError naming the option, before any model loads."""
@@ -53,6 +56,15 @@ class EngineSettings:
                                          ("--workers", self.workers, 0, MAX_THREADS)):
             if not low <= value <= high:
                 raise UsageError(f"{option} {value}: expected {low} to {high}")
+        if self.device not in DEVICES:
+            raise UsageError(f"--device {self.device}: expected one of {', '.join(DEVICES)}")
+
+    @property
+    def resolved_device(self) -> str:
+        """``cpu`` or ``cuda``: ``auto`` is cuda when CTranslate2 sees a GPU."""
+        if self.device == "auto":
+            return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+        return self.device
 
     @property
     def total_threads(self) -> int:
@@ -77,19 +89,14 @@ class Engine:
         try:
             self.translator = ctranslate2.Translator(
                 str(package.model_dir),
-                device="cpu",
+                device=settings.resolved_device,
                 compute_type=settings.compute_type,
                 inter_threads=settings.inter_threads,
                 intra_threads=settings.intra_threads,
             )
         except (RuntimeError, ValueError) as e:
             raise ModelError(f"cannot load the model: {e}", package.model_dir) from None
-        if package.tokenizer_path.name != "sentencepiece.model":
-            raise ModelError("BPE (bpe.model) packages are not supported; use a SentencePiece package", package.path)
-        try:
-            self.sp = spm.SentencePieceProcessor(model_file=str(package.tokenizer_path))
-        except (RuntimeError, OSError) as e:
-            raise ModelError(f"cannot load the SentencePiece model: {e}", package.tokenizer_path) from None
+        self.sp = load_tokenizer(package)
 
     def encode(self, sentences: Sequence[str]) -> list[list[str]]:
         """SentencePiece pieces of each sentence."""
@@ -114,7 +121,6 @@ class Engine:
         ``settings.workers`` batches are in flight at once and finish in order.
         """
         tokens = self.encode(sentences)
-        order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
         results: list[str] = [""] * len(tokens)
         in_flight: deque = deque()
 
@@ -126,13 +132,18 @@ class Engine:
             if on_batch is not None:
                 on_batch(batch, texts, sum(len(tokens[i]) for i in batch))
 
-        for batch in _batches(order, tokens, self.settings.batch_tokens):
+        for batch in plan_batches(tokens, self.settings.batch_tokens):
             in_flight.append((batch, self._submit([tokens[i] for i in batch])))
             if len(in_flight) > self.settings.inter_threads:
                 finish()
         while in_flight:
             finish()
         return results
+
+    def translate_tokens(self, batch: list[list[str]]) -> list[str]:
+        """One batch of SentencePiece pieces translated as one CTranslate2 batch (a batch
+        :func:`plan_batches` cut: what a Ray actor runs, the batches the same as here)."""
+        return [self.decode(r.result().hypotheses[0]) for r in self._submit(batch)]
 
     def _submit(self, batch: list[list[str]]) -> list:
         """Queue one batch on CTranslate2's workers; the results are awaited in ``translate``."""
@@ -146,6 +157,23 @@ class Engine:
             target_prefix=[[prefix]] * len(batch) if prefix else None,
             asynchronous=True,
         )
+
+
+def load_tokenizer(package: ModelPackage) -> spm.SentencePieceProcessor:
+    """The SentencePiece model of ``package`` (BPE packages are refused)."""
+    if package.tokenizer_path.name != "sentencepiece.model":
+        raise ModelError("BPE (bpe.model) packages are not supported; use a SentencePiece package", package.path)
+    try:
+        return spm.SentencePieceProcessor(model_file=str(package.tokenizer_path))
+    except (RuntimeError, OSError) as e:
+        raise ModelError(f"cannot load the SentencePiece model: {e}", package.tokenizer_path) from None
+
+
+def plan_batches(tokens: list[list[str]], batch_tokens: int) -> list[list[int]]:
+    """The batches of a translation: sentence indices sorted by length, cut into runs of about
+    ``batch_tokens`` padded tokens (so padding stays small)."""
+    order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
+    return _batches(order, tokens, batch_tokens)
 
 
 def _batches(order: list[int], tokens: list[list[str]], batch_tokens: int) -> list[list[int]]:

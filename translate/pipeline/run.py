@@ -14,6 +14,7 @@ import os
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from translate.detect import UNDETERMINED, reads_as_other
@@ -21,6 +22,7 @@ from translate.engine import (
     Engines,
     EngineSettings,
     ModelPackage,
+    PackageTranslator,
     find_route,
     installed_packages,
 )
@@ -28,6 +30,7 @@ from translate.errors import InputError, OutputError, UsageError
 from translate.files import file_lock, remove_stale_temporaries
 from translate.glossary.model import Glossary
 from translate.langs import require_language
+from translate.pipeline.backend import Backend
 from translate.pipeline.hop import Checked, Strategy, translate_hop
 from translate.pipeline.journal import Journal
 from translate.pipeline.read import Document, expand_inputs
@@ -105,6 +108,7 @@ def translate_documents(
     progress: Progress | None = None,
     glossary: Glossary | None = None,
     discover: bool = True,
+    backend: Backend | None = None,
 ) -> RunSummary:
     """Back-translate ``inputs`` (files, folders of .txt, globs) into each of ``targets`` in ``out_dir``.
 
@@ -112,7 +116,8 @@ def translate_documents(
     repairs failing segments (``translate.pipeline.hop``); each segment's record then carries
     its concepts and the final verdict. With ``discover`` (the default), the Vietnamese personal
     names no glossary holds are protected and verified too, one form per person over the run
-    (``translate.terms.discover``).
+    (``translate.terms.discover``). ``backend`` says where the work runs (default: this process;
+    ``translate.distributed.RayBackend``: a Ray cluster, with the same outputs).
     """
     started = time.perf_counter()
     out_dir = Path(out_dir)
@@ -131,16 +136,16 @@ def translate_documents(
                    busy="another backtrans run is writing to this folder; wait for it, or choose another --out"):
         remove_stale_temporaries(out_dir)  # of a run killed while writing its outputs
         return _translate(inputs, targets, out_dir, source_lang, settings, packages, resume, progress or Progress(),
-                          glossary, discover, started)
+                          glossary, discover, started, backend or Backend())
 
 
 def _translate(inputs: Iterable[str | Path], targets: list[str], out_dir: Path, source_lang: str | None,
                settings: EngineSettings, packages: list[ModelPackage] | None, resume: bool, progress: Progress,
-               glossary: Glossary | None, discover: bool, started: float) -> RunSummary:
+               glossary: Glossary | None, discover: bool, started: float, backend: Backend) -> RunSummary:
     """``translate_documents`` in an output folder this run holds."""
     # An output folder inside an input folder holds earlier outputs: they are not inputs.
     paths = [p for p in expand_inputs(inputs) if not _inside(p, out_dir)] or expand_inputs(inputs)
-    docs = [read_segmented(path, source_lang) for path in paths]  # read, segment
+    docs = backend.map(partial(read_segmented, lang=source_lang), paths)  # read, segment
     _check_documents(docs)
     people = People() if discover else None
     terms = recognise_documents(docs, glossary, people) if glossary is not None else {}  # recognise
@@ -161,18 +166,17 @@ def _translate(inputs: Iterable[str | Path], targets: list[str], out_dir: Path, 
                                         f"translated with the {source_lang} model all the same")
     summary.planned = sum(len(j.texts) * len(j.route) for j in jobs)
     progress.plan(len(docs), summary.planned)
-    with _Models(settings, journal, summary, progress) as models:
+    with _Models(settings, journal, summary, progress, backend.engines(settings)) as models:
         for hop in range(max((len(j.route) for j in jobs), default=0)):  # protect → translate → restore → verify
             for package, hop_jobs in _by_package(jobs, hop).items():
                 _run_hop(models, package, hop_jobs, glossary, terms.get(package.from_code) if hop == 0 else None)
-    for job in jobs:  # verify against the source's concepts, write
-        checking = time.perf_counter()
-        checks = _final_checks(job, terms, glossary) if glossary is not None and job.route else None
-        summary.glossary_seconds += time.perf_counter() - checking
+    finished = backend.map(partial(_finish, glossary=glossary), [(job, _job_terms(job, terms)) for job in jobs])
+    for job, (segments, checks, seconds) in zip(jobs, finished):  # write
+        summary.glossary_seconds += seconds
         if checks is not None:
             summary.checked += len(checks)
             summary.failed += sum(not c.verdict.ok for c in checks)
-        summary.written.extend(write_translation(out_dir, job.doc, job.target_lang, _segments(job, checks)))
+        summary.written.extend(write_translation(out_dir, job.doc, job.target_lang, segments))
         progress.document_written(output_paths(out_dir, job.doc, job.target_lang)[0])
     summary.seconds = time.perf_counter() - started
     return summary
@@ -202,12 +206,13 @@ class _Models:
     """The engines (one loaded at a time, ``translate.engine.Engines``) and the journal:
     translate unique sentences, each once per model, counting the work in the summary."""
 
-    def __init__(self, settings: EngineSettings, journal: Journal, summary: RunSummary, progress: Progress) -> None:
+    def __init__(self, settings: EngineSettings, journal: Journal, summary: RunSummary, progress: Progress,
+                 engines: PackageTranslator | None = None) -> None:
         self.settings = settings
         self.journal = journal
         self.summary = summary
         self.progress = progress
-        self.engines = Engines(settings)
+        self.engines = Engines(settings) if engines is None else engines
 
     def __enter__(self) -> _Models:
         return self
@@ -283,9 +288,24 @@ def _inside(path: Path, folder: Path) -> bool:
     return real.startswith(top.rstrip(os.sep) + os.sep)
 
 
-def _final_checks(job: _Job, terms: SourceTerms, glossary: Glossary) -> list[GlossaryCheck]:
+def _job_terms(job: _Job, terms: SourceTerms) -> dict[str, list[Match]] | None:
+    """The matches of ``job``'s source sentences (None: nothing to check), all a final check needs."""
+    found = terms.get(job.source_lang)
+    return None if found is None or not job.route else {s.text: found[s.text] for s in job.doc.segments}
+
+
+def _finish(item: tuple[_Job, dict[str, list[Match]] | None], glossary: Glossary | None
+            ) -> tuple[list[TranslatedSegment], list[GlossaryCheck] | None, float]:
+    """A job's records to write: verified against its source's concepts with a glossary (and
+    the seconds that took). A stage function: the backend may run it in another process."""
+    job, found = item
+    started = time.perf_counter()
+    checks = _final_checks(job, found, glossary) if glossary is not None and found is not None else None
+    return _segments(job, checks), checks, time.perf_counter() - started
+
+
+def _final_checks(job: _Job, found: Mapping[str, Sequence[Match]], glossary: Glossary) -> list[GlossaryCheck]:
     """Each segment's output verified against the concepts of its source sentence."""
-    found = terms[job.source_lang]
     checks = []
     for segment, text, strategies in zip(job.doc.segments, job.texts, job.strategies):
         matches = found[segment.text]
@@ -304,4 +324,6 @@ def _segments(job: _Job, checks: list[GlossaryCheck] | None) -> list[TranslatedS
 
 
 def _model_key(package: ModelPackage, settings: EngineSettings) -> str:
-    return f"{package.name}@{package.version}|beam={settings.beam_size}|{settings.compute_type}"
+    device = settings.resolved_device
+    return (f"{package.name}@{package.version}|beam={settings.beam_size}|{settings.compute_type}"
+            + ("" if device == "cpu" else f"|{device}"))  # a GPU's translations are not the CPU's
