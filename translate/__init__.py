@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from translate.check.model import Report
     from translate.engine import EngineSettings, ModelPackage
     from translate.glossary.model import Glossary
+    from translate.pipeline.backend import Backend
     from translate.pipeline.run import Progress, RunSummary
     from translate.terms.match import Match
 
@@ -66,12 +67,14 @@ def back_translate(
     resume: bool = True,
     progress: Progress | None = None,
     discover: bool = True,
+    backend: Backend | None = None,
 ) -> RunSummary:
     """Back-translate files, folders (their .txt) or globs into each language of ``to``, into ``out``.
 
     ``glossary``: True the default glossary, False none, or a Glossary or a path; every concept
     it has is then written in its canonical form and verified, and with ``discover`` every
-    Vietnamese personal name no glossary holds. Resumes an interrupted run.
+    Vietnamese personal name no glossary holds. Resumes an interrupted run. ``backend``: where
+    the work runs (default this process; ``translate.distributed.RayBackend()`` on Ray).
     """
     from translate.engine import EngineSettings
     from translate.pipeline.run import translate_documents
@@ -79,7 +82,7 @@ def back_translate(
     chosen = None if glossary is False else _glossary(None if glossary is True else glossary)
     return translate_documents(inputs, list(to), out, source_lang=source_lang, settings=settings or EngineSettings(),
                                packages=packages, resume=resume, progress=progress, glossary=chosen,
-                               discover=discover)
+                               discover=discover, backend=backend)
 
 
 def check_translations(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from contextlib import AbstractContextManager, nullcontext
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -20,7 +22,25 @@ from rich.progress import (
 from translate.cli import NoDiscoverOpt, NoGazetteerOpt, app, resolve_glossary
 from translate.engine import DEFAULT_BATCH_TOKENS, DEFAULT_BEAM, EngineSettings
 from translate.engine.packages import test_model_notice
+from translate.engine.translator import GPU_BATCH_TOKENS
+from translate.errors import UsageError
 from translate.pipeline import run as batch
+from translate.pipeline.backend import Backend
+
+
+class EngineKind(str, Enum):
+    """Where a run's work happens: this process, or a Ray cluster (``translate.distributed``)."""
+
+    local = "local"
+    ray = "ray"
+
+
+class Device(str, Enum):
+    """What the models run on (as Argos' ARGOS_DEVICE_TYPE)."""
+
+    cpu = "cpu"
+    cuda = "cuda"
+    auto = "auto"
 
 
 class RichProgress(batch.Progress):
@@ -79,8 +99,11 @@ def translate(
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     source_lang: Optional[str] = typer.Option(None, "--from", help="Source language (default: detected per document)."),
     beam: int = typer.Option(DEFAULT_BEAM, "--beam", min=1, help="Beam size."),
-    batch_tokens: int = typer.Option(DEFAULT_BATCH_TOKENS, "--batch-tokens", min=1, help="Source tokens per batch."),
-    threads: int = typer.Option(0, "--threads", min=0, help="CPU threads in all (0: all cores)."),
+    batch_tokens: Optional[int] = typer.Option(
+        None, "--batch-tokens", min=1,
+        help=f"Source tokens per batch (default {DEFAULT_BATCH_TOKENS}, {GPU_BATCH_TOKENS} with --device cuda)."),
+    threads: int = typer.Option(0, "--threads", min=0,
+                                help="CPU threads in all (0: all cores); with --engine ray, of each actor (0: 1)."),
     workers: int = typer.Option(0, "--workers", min=0, help="Batches translated at once (0: one per core, up to 4)."),
     resume: bool = typer.Option(True, "--resume/--fresh", help="Reuse sentences finished by an interrupted run."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
@@ -90,6 +113,10 @@ def translate(
     no_gazetteer: bool = NoGazetteerOpt,
     no_discover: bool = NoDiscoverOpt,
     strict: bool = typer.Option(False, "--strict", help="Exit with status 1 when a segment fails glossary verification, or a document does not read as --from."),
+    engine: EngineKind = typer.Option(EngineKind.local, "--engine", help="local: this process; ray: a Ray cluster (pip install 'backtrans[ray]'), the same outputs."),
+    address: Optional[str] = typer.Option(None, "--address", help="With --engine ray: the cluster to join (ray start --head prints it; default: start a local Ray)."),
+    actors: int = typer.Option(0, "--actors", min=0, help="With --engine ray: translators per model (0: one per CPU, or per GPU)."),
+    device: Device = typer.Option(Device.cpu, "--device", envvar="ARGOS_DEVICE_TYPE", help="cpu, cuda or auto (cuda when there is a GPU)."),
 ) -> None:
     """Back-translate documents into each target language.
 
@@ -103,18 +130,31 @@ def translate(
     """
     targets = [t.strip() for t in to.split(",") if t.strip()]
     glossary = resolve_glossary(glossary_path, no_glossary, no_gazetteer)
-    settings = EngineSettings(beam_size=beam, batch_tokens=batch_tokens, threads=threads, workers=workers)
+    if engine is EngineKind.local and (address is not None or actors):
+        raise UsageError("--address and --actors run on Ray: add --engine ray")
+    if batch_tokens is None:
+        batch_tokens = GPU_BATCH_TOKENS if device is Device.cuda else DEFAULT_BATCH_TOKENS
+    settings = EngineSettings(beam_size=beam, batch_tokens=batch_tokens, threads=threads, workers=workers,
+                              device=device.value)
+    backend: Backend = Backend()
+    cluster: AbstractContextManager[None] = nullcontext()
+    if engine is EngineKind.ray:
+        # Ray imported only when asked for
+        from translate.distributed import RayBackend, ray_cluster
+
+        backend, cluster = RayBackend(actors=actors, threads=threads or 1), ray_cluster(address)
     console = Console(stderr=True, soft_wrap=True)  # summaries unbroken in logs and pipes
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("sentence translations"),
                TextColumn("{task.fields[docs]}"), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
                TextColumn("left"), TimeRemainingColumn())
-    with Progress(*columns, console=console, disable=quiet or not console.is_terminal, transient=False) as bar:
+    with cluster, Progress(*columns, console=console, disable=quiet or not console.is_terminal,
+                           transient=False) as bar:
         progress: batch.Progress = RichProgress(bar) if console.is_terminal else \
             batch.Progress() if quiet else LineProgress(console)
         try:
             summary = batch.translate_documents(inputs, targets, out, source_lang=source_lang, settings=settings,
                                                 resume=resume, progress=progress, glossary=glossary,
-                                                discover=not no_discover)
+                                                discover=not no_discover, backend=backend)
         except KeyboardInterrupt:
             console.print("interrupted: finished sentences are saved; run the same command again to resume")
             raise typer.Exit(130) from None

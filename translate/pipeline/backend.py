@@ -9,6 +9,7 @@ Whatever the backend, the orchestrator alone writes the journal and the outputs.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TypeVar
 
 from translate.engine import Engines, EngineSettings, PackageTranslator
@@ -19,6 +20,10 @@ R = TypeVar("R")
 
 class Backend:
     """This process: a stage function mapped in a loop, one engine loaded at a time."""
+
+    def resolve(self, settings: EngineSettings) -> EngineSettings:
+        """``settings`` with the device the run's engines will use (``auto`` decided)."""
+        return replace(settings, device=settings.resolved_device)
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
         """``fn`` of each of ``items``, in order (``fn`` a module-level function or a partial of one)."""

@@ -143,6 +143,7 @@ def _translate(inputs: Iterable[str | Path], targets: list[str], out_dir: Path, 
                settings: EngineSettings, packages: list[ModelPackage] | None, resume: bool, progress: Progress,
                glossary: Glossary | None, discover: bool, started: float, backend: Backend) -> RunSummary:
     """``translate_documents`` in an output folder this run holds."""
+    settings = backend.resolve(settings)  # the device decided once, for the engines and the journal's key
     # An output folder inside an input folder holds earlier outputs: they are not inputs.
     paths = [p for p in expand_inputs(inputs) if not _inside(p, out_dir)] or expand_inputs(inputs)
     docs = backend.map(partial(read_segmented, lang=source_lang), paths)  # read, segment
