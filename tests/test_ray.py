@@ -144,3 +144,12 @@ def test_without_ray_the_engine_says_what_to_install_and_the_cli_never_imports_i
                            "code = run(['translate', '--help']); sys.exit(code or ('ray' in sys.modules) * 3)"],
                           capture_output=True, text=True, timeout=120)
     assert lazy.returncode == 0, lazy.stderr
+
+
+@pytest.mark.skipif(ray.cluster_resources().get("GPU", 0) if ray.is_initialized() else False, reason="a GPU")
+def test_cuda_on_a_ray_without_gpus_is_one_line_not_a_wait(installed_models, tmp_path):
+    done = run_cli(["translate", ONE_SEED, "--to", "en", "--out", tmp_path, "--engine", "ray", "--device", "cuda",
+                    "-q", "--no-glossary"], env_dir=installed_models)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == ["backtrans: error: --device cuda: the Ray cluster has no GPU "
+                                        "(ray start --num-gpus N on a GPU node)"]

@@ -18,6 +18,7 @@ import ray
 
 from translate.distributed.pool import ActorPool, _get
 from translate.engine import EngineSettings
+from translate.errors import UsageError
 from translate.pipeline.backend import Backend
 
 T = TypeVar("T")
@@ -52,10 +53,13 @@ class RayBackend(Backend):
         self.pool: ActorPool | None = None  # the pool of the run in progress (tests reach its actors)
 
     def resolve(self, settings: EngineSettings) -> EngineSettings:
-        """``auto`` is cuda when the cluster has a GPU (not this machine: the workers translate)."""
-        if settings.device != "auto":
-            return settings
-        return replace(settings, device="cuda" if ray.cluster_resources().get("GPU", 0) > 0 else "cpu")
+        """``auto`` is cuda when the cluster has a GPU (not this machine: the workers translate);
+        cuda on a cluster without one is a UsageError now (its actors would wait for one for ever)."""
+        gpus = ray.cluster_resources().get("GPU", 0)
+        if settings.device == "cuda" and not gpus:
+            raise UsageError("--device cuda: the Ray cluster has no GPU (ray start --num-gpus N on a GPU node)")
+        return replace(settings, device="cuda" if settings.device == "cuda" or settings.device == "auto" and gpus
+                       else "cpu")
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
         if not items:
@@ -69,7 +73,7 @@ class RayBackend(Backend):
     def engines(self, settings: EngineSettings) -> ActorPool:
         resources = ray.cluster_resources()
         if settings.device == "cuda":
-            actors = self.actors or max(1, int(resources.get("GPU", 0)))
+            actors = self.actors or max(1, int(resources["GPU"]))
         else:
             actors = self.actors or max(1, int(resources.get("CPU", 1)) // self.threads)
         self.pool = ActorPool(settings, actors, self.threads)

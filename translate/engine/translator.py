@@ -72,6 +72,8 @@ class EngineSettings:
 
     @property
     def inter_threads(self) -> int:
+        if self.device == "cuda" and not self.workers:
+            return 1  # one replica of the model on the GPU, which batches larger (GPU_BATCH_TOKENS)
         workers = self.workers or min(self.total_threads, MAX_AUTO_WORKERS)
         return max(1, min(workers, self.total_threads))
 
