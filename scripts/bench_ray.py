@@ -5,9 +5,9 @@ copy its input: real decoding work per token, but NOT a translation model, and i
 as long as its input where a real model's varies), writes ``--docs`` documents made from the
 seeds with a number in every sentence (so that no sentence repeats and every one is
 translated), then runs ``translate_documents`` on them locally and with ``RayBackend`` on a
-local Ray of ``--cpus`` CPUs, and prints each one's source tokens/s, Ray's over the local
-engine's as a ratio, Ray's start-up time apart, documents per hour per actor, and whether the
-outputs are byte-identical.
+local Ray of ``--cpus`` CPUs, after a warm-up run, and prints each one's source tokens/s,
+Ray's over the local engine's as a ratio (Ray's start-up time apart), documents per hour per
+actor, and whether the outputs are byte-identical.
 
     .venv/bin/python scripts/bench_ray.py [--docs 40] [--cpus 2] [--actors 0] [--glossary]
 """
@@ -61,6 +61,9 @@ def main() -> int:
         make_folder(tmp_path / "in", args.docs)
         settings = EngineSettings()  # the defaults: 512-token batches, one worker per core
         runs = {}
+        # Warm-up, so that neither timed run pays the first load of a model or the glossary's compile.
+        translate_documents([REPO / "seeds"], ["en", "vi"], tmp_path / "warm", packages=packages, settings=settings,
+                            glossary=glossary)
         local = translate_documents([tmp_path / "in"], ["en", "vi"], tmp_path / "local", packages=packages,
                                     settings=settings, glossary=glossary)
         runs["local"] = local

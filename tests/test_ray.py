@@ -153,3 +153,10 @@ def test_cuda_on_a_ray_without_gpus_is_one_line_not_a_wait(installed_models, tmp
     assert done.returncode == 2
     assert done.stderr.splitlines() == ["backtrans: error: --device cuda: the Ray cluster has no GPU "
                                         "(ray start --num-gpus N on a GPU node)"]
+
+
+def test_more_actors_than_the_cluster_holds_is_one_line_not_a_wait(installed_models, tmp_path):
+    done = run_cli(["translate", ONE_SEED, "--to", "en", "--out", tmp_path, "--engine", "ray", "--actors", "3",
+                    "-q", "--no-glossary"], env_dir=installed_models)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == ["backtrans: error: --actors 3: the Ray cluster has room for 2 (one per CPU)"]

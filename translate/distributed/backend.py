@@ -53,13 +53,26 @@ class RayBackend(Backend):
         self.pool: ActorPool | None = None  # the pool of the run in progress (tests reach its actors)
 
     def resolve(self, settings: EngineSettings) -> EngineSettings:
-        """``auto`` is cuda when the cluster has a GPU (not this machine: the workers translate);
-        cuda on a cluster without one is a UsageError now (its actors would wait for one for ever)."""
-        gpus = ray.cluster_resources().get("GPU", 0)
+        """``auto`` is cuda when the cluster has a GPU (not this machine: the workers translate).
+        Refused now, before any work: cuda on a cluster without a GPU, more ``actors`` than the
+        cluster has room for (the actors beyond would wait for room for ever, their batches too)."""
+        gpus = int(ray.cluster_resources().get("GPU", 0))
         if settings.device == "cuda" and not gpus:
             raise UsageError("--device cuda: the Ray cluster has no GPU (ray start --num-gpus N on a GPU node)")
-        return replace(settings, device="cuda" if settings.device == "cuda" or settings.device == "auto" and gpus
-                       else "cpu")
+        settings = replace(settings, device="cuda" if settings.device == "cuda" or settings.device == "auto" and gpus
+                           else "cpu")
+        room = self._room(settings)
+        if self.actors > room:
+            unit = "GPU" if settings.device == "cuda" else "CPU" if self.threads == 1 else f"{self.threads} CPUs"
+            raise UsageError(f"--actors {self.actors}: the Ray cluster has room for {room} (one per {unit})")
+        return settings
+
+    def _room(self, settings: EngineSettings) -> int:
+        """How many actors the cluster holds at once: one per GPU, or per ``threads`` CPUs."""
+        resources = ray.cluster_resources()
+        if settings.device == "cuda":
+            return int(resources.get("GPU", 0))
+        return int(resources.get("CPU", 1)) // self.threads
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
         if not items:
@@ -71,10 +84,5 @@ class RayBackend(Backend):
         return [result for chunk in _get(chunks) for result in chunk]
 
     def engines(self, settings: EngineSettings) -> ActorPool:
-        resources = ray.cluster_resources()
-        if settings.device == "cuda":
-            actors = self.actors or max(1, int(resources["GPU"]))
-        else:
-            actors = self.actors or max(1, int(resources.get("CPU", 1)) // self.threads)
-        self.pool = ActorPool(settings, actors, self.threads)
+        self.pool = ActorPool(settings, self.actors or max(1, self._room(settings)), self.threads)
         return self.pool
