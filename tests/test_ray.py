@@ -160,3 +160,15 @@ def test_more_actors_than_the_cluster_holds_is_one_line_not_a_wait(installed_mod
                     "-q", "--no-glossary"], env_dir=installed_models)
     assert done.returncode == 2
     assert done.stderr.splitlines() == ["backtrans: error: --actors 3: the Ray cluster has room for 2 (one per CPU)"]
+
+
+def test_a_model_that_does_not_load_on_an_actor_is_one_line(test_models, tmp_path):
+    from translate.engine import packages
+
+    package = packages.install_package(test_models["uk", "en"], tmp_path / "pkgs")
+    (package.model_dir / "model.bin").write_bytes(b"garbage")
+    done = run_cli(["translate", ONE_SEED, "--to", "en", "--out", tmp_path / "out", "--engine", "ray", "-q",
+                    "--no-glossary"], env_dir=tmp_path / "pkgs")
+    assert done.returncode == 2
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"backtrans: error: {package.model_dir}: cannot load the model")

@@ -5,8 +5,8 @@ The driver cuts the sentences into the batches the local engine would cut
 sends each batch to an actor, which translates it as one CTranslate2 batch: same batches, same
 translations. Actors only return translations; the driver alone records them (the journal) and
 writes, so an actor that dies mid-batch loses nothing but that batch, which Ray runs again on
-the actor it restarts (``max_restarts``, ``max_task_retries``). As locally, one package's pool
-is loaded at a time and freed before the next.
+the actor it restarts (``max_restarts``, ``max_task_retries``). As locally, each actor holds
+one engine at a time (``translate.engine.Engines``), the package's that the run is at.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 
 import ray
 
-from translate.engine import Engine, EngineSettings, ModelPackage
+from translate.engine import Engines, EngineSettings, ModelPackage
 from translate.engine.lifecycle import OnBatch
 from translate.engine.translator import load_tokenizer, plan_batches
 from translate.errors import BacktransError, ModelError
@@ -29,21 +29,26 @@ IN_FLIGHT = 2  # batches queued on each actor, so it never waits for the driver
 
 @ray.remote
 class TranslatorActor:
-    """One engine of one package, translating the batches it is sent."""
+    """One engine at a time (``translate.engine.Engines``, the one lifecycle), translating the
+    batches it is sent with the package each names: a new package frees the model before."""
 
-    def __init__(self, package: ModelPackage, settings: EngineSettings) -> None:
-        self.engine = Engine(package, settings)
+    def __init__(self, settings: EngineSettings) -> None:
+        self.engines = Engines(settings)
 
     def pid(self) -> int:
         """The actor's process (tests kill it)."""
         return os.getpid()
 
-    def translate(self, batch: list[list[str]]) -> list[str]:
-        return self.engine.translate_tokens(batch)
+    def load(self, package: ModelPackage) -> None:
+        self.engines.engine(package)
+
+    def translate(self, package: ModelPackage, batch: list[list[str]]) -> list[str]:
+        return self.engines.engine(package).translate_tokens(batch)
 
 
 class ActorPool:
-    """``translate.engine.PackageTranslator`` on Ray: ``actors`` engines of the package asked for."""
+    """``translate.engine.PackageTranslator`` on Ray: ``actors`` translator actors, started once
+    per run, all holding the package asked for (a restarted one loads it with its next batch)."""
 
     def __init__(self, settings: EngineSettings, actors: int, threads: int = 1) -> None:
         # Each actor: one CTranslate2 worker of ``threads`` threads, one batch at a time.
@@ -56,15 +61,14 @@ class ActorPool:
     def _load(self, package: ModelPackage) -> None:
         if self.package is not None and self.package.path == package.path:
             return
-        self.close()  # the actors of the package before are freed first, as Engines does
-        gpu = self.settings.device == "cuda"
-        options = dict(num_cpus=self.settings.threads, num_gpus=1 if gpu else 0,
-                       max_restarts=MAX_RESTARTS, max_task_retries=MAX_RESTARTS)
+        if not self.actors:
+            options = dict(num_cpus=self.settings.threads, num_gpus=1 if self.settings.device == "cuda" else 0,
+                           max_restarts=MAX_RESTARTS, max_task_retries=MAX_RESTARTS)
+            self.actors = [TranslatorActor.options(**options).remote(self.settings)  # type: ignore[attr-defined]
+                           for _ in range(self.size)]
         self.tokenizer = load_tokenizer(package)
-        self.actors = [TranslatorActor.options(**options).remote(package, self.settings)  # type: ignore[attr-defined]
-                       for _ in range(self.size)]
+        _get([actor.load.remote(package) for actor in self.actors])  # loaded, or its ModelError now
         self.package = package
-        _get([actor.pid.remote() for actor in self.actors])  # loaded, or its ModelError now
 
     def pids(self) -> list[int]:
         """The process of each actor of the loaded package."""
@@ -84,7 +88,7 @@ class ActorPool:
         def submit(actor: object) -> None:
             batch = next(todo, None)
             if batch is not None:
-                pending[actor.translate.remote([tokens[i] for i in batch])] = (actor, batch)  # type: ignore[attr-defined]
+                pending[actor.translate.remote(package, [tokens[i] for i in batch])] = (actor, batch)  # type: ignore[attr-defined]
 
         for _ in range(IN_FLIGHT):
             for actor in self.actors:
