@@ -34,7 +34,11 @@ from translate.pipeline.backend import Backend
 from translate.pipeline.hop import Checked, Strategy, translate_hop
 from translate.pipeline.journal import Journal
 from translate.pipeline.read import Document, expand_inputs
-from translate.pipeline.recognise import SourceTerms, recognise_documents
+from translate.pipeline.recognise import (
+    SourceTerms,
+    find_in_document,
+    recognise_documents,
+)
 from translate.pipeline.segment import read_segmented
 from translate.pipeline.verify import expected_concepts, verify
 from translate.pipeline.write import (
@@ -149,7 +153,10 @@ def _translate(inputs: Iterable[str | Path], targets: list[str], out_dir: Path, 
     docs = backend.map(partial(read_segmented, lang=source_lang), paths)  # read, segment
     _check_documents(docs)
     people = People() if discover else None
-    terms = recognise_documents(docs, glossary, people) if glossary is not None else {}  # recognise
+    terms: SourceTerms = {}
+    if glossary is not None:  # recognise: what needs no state found by the backend, the persons here, in order
+        found = backend.map(partial(find_in_document, glossary=glossary, names=people is not None), docs)
+        terms = recognise_documents(docs, glossary, people, found)
     if glossary is not None and people is not None:
         glossary = people.over(glossary)  # the persons discovered, as concepts to protect and verify
     packages = installed_packages() if packages is None else packages

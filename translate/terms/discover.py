@@ -262,25 +262,50 @@ class People:
                         aliases=dict(glossary.aliases))
 
 
-def discover_names(text: str, lang: str, known: list[Match], people: People | None = None) -> list[Match]:
-    """The Vietnamese personal names of ``text`` that no ``known`` match covers, as
-    ``How.DISCOVERED`` matches (``term``: the name as the language writes it undeclined, ``en``
-    read back into Vietnamese); ``people`` keeps one form per person across calls."""
-    people = people if people is not None else People()
+@dataclass(frozen=True)
+class NameCandidate:
+    """A name :func:`name_candidates` found, before :class:`People` says who it is."""
+
+    line: int
+    start: int  # in its line
+    end: int
+    offset: int  # of ``start`` in the text
+    surface: str
+    readings: tuple[tuple[Reading, ...], ...]
+
+
+def name_candidates(text: str, lang: str) -> list[NameCandidate]:
+    """Every Vietnamese personal name of ``text`` as its language writes it, in text order; no
+    state (the part of :func:`discover_names` that may run apart, e.g. in a Ray task)."""
     reader = NameReader.for_language(get_language(lang).code)
-    taken = [m.span for m in known]
-    found: list[Match] = []
+    found: list[NameCandidate] = []
     offset = 0
     for number, line in enumerate(text.split("\n"), start=1):
         for start, end, readings in reader.find(line) if line else ():
-            span = (offset + start, offset + end)
-            if any(span[0] < e and s < span[1] for s, e in taken):
-                continue
-            surface = line[start:end]
-            base = " ".join(r[0].base for r in readings)
-            person = people.person(reader.lang.code, base, readings)
-            found.append(Match(line=number, start=start, end=end, surface=surface, concept=person.id,
-                               term=base, how=How.DISCOVERED, en=person.en, vi=person.vi or person.en,
-                               offset=span[0], kind="person", canonical=surface == base))
+            found.append(NameCandidate(number, start, end, offset + start, line[start:end],
+                                       tuple(tuple(r) for r in readings)))
         offset += len(line) + 1
+    return found
+
+
+def discover_names(text: str, lang: str, known: list[Match], people: People | None = None,
+                   candidates: list[NameCandidate] | None = None) -> list[Match]:
+    """The Vietnamese personal names of ``text`` that no ``known`` match covers, as
+    ``How.DISCOVERED`` matches (``term``: the name as the language writes it undeclined, ``en``
+    read back into Vietnamese); ``people`` keeps one form per person across calls.
+    ``candidates``: the text's :func:`name_candidates`, when found already."""
+    people = people if people is not None else People()
+    code = get_language(lang).code
+    taken = [m.span for m in known]
+    found: list[Match] = []
+    for c in name_candidates(text, lang) if candidates is None else candidates:
+        span = (c.offset, c.offset + c.end - c.start)
+        if any(span[0] < e and s < span[1] for s, e in taken):
+            continue
+        readings = [list(r) for r in c.readings]
+        base = " ".join(r[0].base for r in readings)
+        person = people.person(code, base, readings)
+        found.append(Match(line=c.line, start=c.start, end=c.end, surface=c.surface, concept=person.id,
+                           term=base, how=How.DISCOVERED, en=person.en, vi=person.vi or person.en,
+                           offset=span[0], kind="person", canonical=c.surface == base))
     return found
