@@ -172,3 +172,12 @@ def test_a_model_that_does_not_load_on_an_actor_is_one_line(test_models, tmp_pat
     assert done.returncode == 2
     [line] = done.stderr.splitlines()
     assert line.startswith(f"backtrans: error: {package.model_dir}: cannot load the model")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_check_on_ray_gives_the_local_json_report(local_run, lang):
+    out, _ = local_run
+    local = run_cli(["check", out, "--lang", lang, "--format", "json"])
+    on_ray = run_cli(["check", out, "--lang", lang, "--format", "json", "--engine", "ray"])
+    assert local.returncode in (0, 1) and on_ray.returncode == local.returncode, on_ray.stderr
+    assert json.loads(local.stdout)["documents"] and on_ray.stdout == local.stdout

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from translate.check.inputs import expand_targets, load_document
@@ -29,7 +30,8 @@ from translate.errors import UsageError
 from translate.glossary.model import Glossary
 from translate.langs import DETECTABLE, require_language, split_tag
 from translate.numbers import Quantity, compare_quantities, find_quantities
-from translate.pipeline.recognise import recognise_segments
+from translate.pipeline.backend import Backend
+from translate.pipeline.recognise import Found, find_segments, recognise_segments
 from translate.terms import How, Match, People, find_terms
 from translate.terms.judge import Presence, judge, status_label
 from translate.text import comparable
@@ -71,10 +73,13 @@ def check_documents(
     severities: dict[str, Severity] | None = None,
     progress: Callable[[CheckedDocument, int, int], None] | None = None,
     discover: bool = True,
+    backend: Backend | None = None,
 ) -> Report:
     """Run ``checks`` over ``documents`` against ``glossary``; ``progress(document, done, total)``
     is called after each document. With ``discover``, Vietnamese personal names no glossary
     holds count as concepts too (one per person over all documents), so their variants are listed.
+    ``backend``: where the documents' terms are found (default this process; on Ray:
+    ``translate.distributed.RayBackend``); the persons and the checks follow here, in order.
 
     An unknown check name is a UsageError (rather than a check that silently never runs).
     """
@@ -88,8 +93,9 @@ def check_documents(
     findings: list[Finding] = []
     usage: dict[str, ConceptUsage] = {}
     people = People() if discover else None
-    for done, doc in enumerate(docs, 1):
-        scan = _scan(doc, glossary, people)
+    found = (backend or Backend()).map(partial(_find, glossary=glossary, names=discover), docs)
+    for done, (doc, known) in enumerate(zip(docs, found), 1):
+        scan = _scan(doc, glossary, people, known)
         _collect_usage(scan, usage)
         if "deprecated" in checks:
             findings += _deprecated(scan, glossary, levels["deprecated"])
@@ -124,13 +130,15 @@ def check_files(
     severities: dict[str, Severity] | None = None,
     progress: Callable[[CheckedDocument, int, int], None] | None = None,
     discover: bool = True,
+    backend: Backend | None = None,
 ) -> Report:
     """Read and check translations: text, TMX or XLIFF files, folders or globs, in ``lang``.
 
     ``source`` (with one text target) is its source or back-translation, aligned sentence by
     sentence; TMX/XLIFF files carry their own. ``lang`` and ``source_lang`` may be any language
     backtrans knows or one the glossary has terms in; a region (``ar-MA``) says how its numbers
-    are written.
+    are written. ``backend``: where the files are read and their terms found (see
+    :func:`check_documents`).
     """
     known = {code for concept in glossary for code in concept.languages}
     region = split_tag(lang)[1]
@@ -140,13 +148,26 @@ def check_files(
         raise UsageError("--source needs exactly one TARGET file")
     if source_lang is not None:
         source_lang = require_language(source_lang, known, option="--source-lang")
-    docs = [replace(load_document(f, lang, source, source_lang), region=region) for f in files]
-    return check_documents(docs, glossary, checks, severities, progress, discover)
+    backend = backend or Backend()
+    docs = backend.map(partial(_load, lang=lang, source=source, source_lang=source_lang, region=region), files)
+    return check_documents(docs, glossary, checks, severities, progress, discover, backend)
 
 
-def _scan(doc: CheckedDocument, glossary: Glossary, people: People | None) -> _Scan:
+def _load(path: Path, lang: str, source: str | Path | None, source_lang: str | None, region: str | None
+          ) -> CheckedDocument:
+    """A file to check, read (a stage function: the backend may run it in another process)."""
+    return replace(load_document(path, lang, source, source_lang), region=region)
+
+
+def _find(doc: CheckedDocument, glossary: Glossary, names: bool) -> Found:
+    """A document's terms and name candidates, found with no state (a stage function)."""
+    return find_segments([seg.text for seg in doc.segments], doc.lang, glossary, fuzzy=True, names=names)
+
+
+def _scan(doc: CheckedDocument, glossary: Glossary, people: People | None, known: Found) -> _Scan:
     scan = _Scan(doc)
-    found = recognise_segments([seg.text for seg in doc.segments], doc.lang, glossary, fuzzy=True, people=people)
+    found = recognise_segments([seg.text for seg in doc.segments], doc.lang, glossary, fuzzy=True, people=people,
+                               found=known)
     scan.matches = {seg.index: matches for seg, matches in zip(doc.segments, found)}
     return scan
 

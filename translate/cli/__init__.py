@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,6 +14,7 @@ from translate.errors import BacktransError, UsageError
 
 if TYPE_CHECKING:
     from translate.glossary import Glossary
+    from translate.pipeline.backend import Backend
 
 app = typer.Typer(
     name="backtrans",
@@ -46,6 +48,32 @@ class TableOrJson(str, Enum):
 
 NoGazetteerOpt = typer.Option(False, "--no-gazetteer", help="Without the layer of every Vietnamese administrative unit under the glossary.")
 NoDiscoverOpt = typer.Option(False, "--no-discover", help="Leave Vietnamese personal names no glossary holds as the model writes them.")
+
+
+class EngineKind(str, Enum):
+    """Where a command's work happens: this process, or a Ray cluster (``translate.distributed``)."""
+
+    local = "local"
+    ray = "ray"
+
+
+EngineOpt = typer.Option(EngineKind.local, "--engine", help="local: this process; ray: a Ray cluster (pip install 'backtrans[ray]'), the same results.")
+AddressOpt = typer.Option(None, "--address", help="With --engine ray: the cluster to join (ray start --head prints it; default: start a local Ray).")
+
+
+def resolve_backend(engine: EngineKind, address: str | None, actors: int = 0,
+                    threads: int = 1) -> "tuple[Backend, AbstractContextManager[None]]":
+    """The backend ``--engine`` names and the Ray session to run it in (nothing for local);
+    Ray is imported only for ``--engine ray``."""
+    from translate.pipeline.backend import Backend
+
+    if engine is EngineKind.local:
+        if address is not None or actors:
+            raise UsageError("--address and --actors run on Ray: add --engine ray")
+        return Backend(), nullcontext()
+    from translate.distributed import RayBackend, ray_cluster
+
+    return RayBackend(actors=actors, threads=threads), ray_cluster(address)
 
 
 def resolve_glossary(path: Path | None, no_glossary: bool = False, no_gazetteer: bool = False) -> "Glossary | None":

@@ -17,7 +17,14 @@ import translate
 from translate.check.checks import CHECKS
 from translate.check.model import CheckedDocument
 from translate.check.render import ReportFormat
-from translate.cli import NoGazetteerOpt, app
+from translate.cli import (
+    AddressOpt,
+    EngineKind,
+    EngineOpt,
+    NoGazetteerOpt,
+    app,
+    resolve_backend,
+)
 from translate.files import write_output
 
 
@@ -56,6 +63,8 @@ def check_cmd(
     suggest: Optional[Path] = typer.Option(None, "--suggest",
                                            help="Write candidate glossary entries here (.gloss, .tsv, .csv, .tbx): "
                                                 "unknown variants, discovered persons, frequent unlisted names."),
+    engine: EngineKind = EngineOpt,
+    address: Optional[str] = AddressOpt,
 ) -> None:
     """Check translations for inconsistent renderings, glossary violations, changed numbers, untranslated text."""
     from translate.check import Severity, check_files
@@ -63,8 +72,10 @@ def check_cmd(
 
     gloss = translate.load_glossary(glossary, gazetteer=not no_gazetteer)
     selected = CHECKS if checks is None else [c.strip() for c in checks.split(",") if c.strip()]
-    report = check_files(targets, lang, gloss, source=source, source_lang=source_lang, checks=selected,
-                         progress=_progress(), discover=not no_discover)
+    backend, cluster = resolve_backend(engine, address)
+    with cluster:
+        report = check_files(targets, lang, gloss, source=source, source_lang=source_lang, checks=selected,
+                             progress=_progress(), discover=not no_discover, backend=backend)
     for warning in report.warnings:
         print(f"backtrans: warning: {warning}", file=sys.stderr)
     if fmt is ReportFormat.table and output is None:

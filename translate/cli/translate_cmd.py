@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from contextlib import AbstractContextManager, nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -19,20 +18,20 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from translate.cli import NoDiscoverOpt, NoGazetteerOpt, app, resolve_glossary
+from translate.cli import (
+    AddressOpt,
+    EngineKind,
+    EngineOpt,
+    NoDiscoverOpt,
+    NoGazetteerOpt,
+    app,
+    resolve_backend,
+    resolve_glossary,
+)
 from translate.engine import DEFAULT_BATCH_TOKENS, DEFAULT_BEAM, EngineSettings
 from translate.engine.packages import test_model_notice
 from translate.engine.translator import GPU_BATCH_TOKENS
-from translate.errors import UsageError
 from translate.pipeline import run as batch
-from translate.pipeline.backend import Backend
-
-
-class EngineKind(str, Enum):
-    """Where a run's work happens: this process, or a Ray cluster (``translate.distributed``)."""
-
-    local = "local"
-    ray = "ray"
 
 
 class Device(str, Enum):
@@ -113,8 +112,8 @@ def translate(
     no_gazetteer: bool = NoGazetteerOpt,
     no_discover: bool = NoDiscoverOpt,
     strict: bool = typer.Option(False, "--strict", help="Exit with status 1 when a segment fails glossary verification, or a document does not read as --from."),
-    engine: EngineKind = typer.Option(EngineKind.local, "--engine", help="local: this process; ray: a Ray cluster (pip install 'backtrans[ray]'), the same outputs."),
-    address: Optional[str] = typer.Option(None, "--address", help="With --engine ray: the cluster to join (ray start --head prints it; default: start a local Ray)."),
+    engine: EngineKind = EngineOpt,
+    address: Optional[str] = AddressOpt,
     actors: int = typer.Option(0, "--actors", min=0, help="With --engine ray: translators per model (0: one per CPU, or per GPU)."),
     device: Device = typer.Option(Device.cpu, "--device", envvar="ARGOS_DEVICE_TYPE", help="cpu, cuda or auto (cuda when there is a GPU)."),
 ) -> None:
@@ -130,19 +129,11 @@ def translate(
     """
     targets = [t.strip() for t in to.split(",") if t.strip()]
     glossary = resolve_glossary(glossary_path, no_glossary, no_gazetteer)
-    if engine is EngineKind.local and (address is not None or actors):
-        raise UsageError("--address and --actors run on Ray: add --engine ray")
+    backend, cluster = resolve_backend(engine, address, actors, threads or 1)
     if batch_tokens is None:
         batch_tokens = GPU_BATCH_TOKENS if device is Device.cuda else DEFAULT_BATCH_TOKENS
     settings = EngineSettings(beam_size=beam, batch_tokens=batch_tokens, threads=threads, workers=workers,
                               device=device.value)
-    backend: Backend = Backend()
-    cluster: AbstractContextManager[None] = nullcontext()
-    if engine is EngineKind.ray:
-        # Ray imported only when asked for
-        from translate.distributed import RayBackend, ray_cluster
-
-        backend, cluster = RayBackend(actors=actors, threads=threads or 1), ray_cluster(address)
     console = Console(stderr=True, soft_wrap=True)  # summaries unbroken in logs and pipes
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("sentence translations"),
                TextColumn("{task.fields[docs]}"), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
