@@ -56,7 +56,7 @@ class ActorPool:
         self.size = actors
         self.package: ModelPackage | None = None
         self.actors: list = []  # ray actor handles
-        self.tokenizer: object = None  # the loaded package's SentencePiece model, on the driver
+        self.tokenizer: Any = None  # the loaded package's SentencePiece model, on the driver
 
     def _load(self, package: ModelPackage) -> None:
         if self.package is not None and self.package.path == package.path:
@@ -71,7 +71,7 @@ class ActorPool:
         self.package = package
 
     def pids(self) -> list[int]:
-        """The process of each actor of the loaded package."""
+        """The process id of each actor (Ray gives a restarted one a new process)."""
         return _get([actor.pid.remote() for actor in self.actors])
 
     def translate(self, package: ModelPackage, texts: Sequence[str], on_batch: OnBatch | None = None) -> list[str]:
@@ -79,16 +79,16 @@ class ActorPool:
         if not texts:
             return []
         self._load(package)
-        tokens = self.tokenizer.encode(list(texts), out_type=str)  # type: ignore[attr-defined]
+        tokens = self.tokenizer.encode(list(texts), out_type=str)
         batches = plan_batches(tokens, self.settings.batch_tokens)
         results: list[str] = [""] * len(tokens)
         todo = iter(batches)
         pending: dict = {}  # object ref → (actor, batch)
 
-        def submit(actor: object) -> None:
+        def submit(actor: Any) -> None:
             batch = next(todo, None)
             if batch is not None:
-                pending[actor.translate.remote(package, [tokens[i] for i in batch])] = (actor, batch)  # type: ignore[attr-defined]
+                pending[actor.translate.remote(package, [tokens[i] for i in batch])] = (actor, batch)
 
         for _ in range(IN_FLIGHT):
             for actor in self.actors:
