@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +27,8 @@ def ray_cluster(address: str | None = None, num_cpus: int | None = None) -> Iter
         os.environ.setdefault(name, value)
     try:
         if address is None:
-            ray.init(num_cpus=num_cpus, include_dashboard=False, log_to_driver=False)
+            # Ray's start-up notices are noise for a Ray started only for this run: errors only.
+            ray.init(num_cpus=num_cpus, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
         else:
             ray.init(address=address, log_to_driver=False)
     except ConnectionError as e:
