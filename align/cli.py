@@ -10,7 +10,14 @@ from pathlib import Path
 import typer
 
 from align.export import AlignFormat
-from translate.cli import NoGazetteerOpt, resolve_glossary
+from translate.cli import (
+    AddressOpt,
+    EngineKind,
+    EngineOpt,
+    NoGazetteerOpt,
+    resolve_backend,
+    resolve_glossary,
+)
 from translate.errors import UsageError
 from translate.files import write_output
 from translate.langs import require_language
@@ -28,6 +35,8 @@ def align_command(
     no_gazetteer: bool = NoGazetteerOpt,
     translate: bool | None = typer.Option(None, "--translate/--no-translate", help="Score beads by translating the source (default: when a model route SRC→TGT is installed)."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write here instead of stdout; a folder when aligning folders."),
+    engine: EngineKind = EngineOpt,
+    address: str | None = AddressOpt,
 ) -> None:
     """Align the sentences of SOURCE and TARGET and write the aligned pairs.
 
@@ -44,15 +53,18 @@ def align_command(
     gloss = resolve_glossary(glossary, no_glossary, no_gazetteer)
     src_lang = require_language(src_lang, option="--src-lang", any_language=True)
     tgt_lang = require_language(tgt_lang, option="--tgt-lang", any_language=True)
+    backend, cluster = resolve_backend(engine, address)
     if not source.is_dir():
-        [aligned] = align_files(source, target, src_lang, tgt_lang, lines=lines, glossary=gloss,
-                                translate=translate).aligned
+        with cluster:
+            [aligned] = align_files(source, target, src_lang, tgt_lang, lines=lines, glossary=gloss,
+                                    translate=translate, backend=backend).aligned
         write_output(render(aligned, fmt), output)
         return
     from rich.console import Console
 
-    with Console(stderr=True).status("aligning the folders' document pairs (one lexicon for all)"):
-        run = align_files(source, target, src_lang, tgt_lang, lines=lines, glossary=gloss, translate=translate)
+    with cluster, Console(stderr=True).status("aligning the folders' document pairs (one lexicon for all)"):
+        run = align_files(source, target, src_lang, tgt_lang, lines=lines, glossary=gloss, translate=translate,
+                          backend=backend)
     for p in run.unpaired:
         print(f"backtrans: warning: {p}: no document of the same name in the other folder", file=sys.stderr)
     assert output is not None

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from align.anchors import sentence_anchors
 from align.bead import Anchor, Bead
 from align.sentences import AlignerConfig, BeadCost, align_sentences
 from align.terms import TermLink, link_terms
-from translate.engine import Engines, EngineSettings, ModelPackage
+from translate.engine import EngineSettings, ModelPackage
 from translate.errors import UsageError
 from translate.files import read_text
 from translate.glossary.model import Glossary
 from translate.langs import KNOWN, get_language
+from translate.pipeline.backend import Backend
 from translate.pipeline.read import Document
 from translate.pipeline.recognise import recognise_segments
 from translate.pipeline.segment import read_segmented
@@ -119,33 +121,28 @@ def align_corpus(
     second_pass: bool = True,
     extra_anchors: Sequence[ExtraAnchors | None] | None = None,
     bead_costs: Sequence[BeadCost | None] | None = None,
+    backend: Backend | None = None,
 ) -> list[AlignedDocuments]:
     """Align several document pairs as :func:`align_documents` does each, with one difference:
     the second pass's word-pair lexicon is learnt from the first-pass beads of all the pairs
     of the same two languages (more beads, a larger lexicon: on Text+Berg's seven documents,
     strict F1 0.893 pooled against 0.876 per document). ``extra_anchors`` and ``bead_costs``
-    are per pair.
+    are per pair. ``backend``: where the pairs are translated and each is aligned on its own
+    (default this process; on Ray ``translate.distributed.RayBackend``); the pooled second pass
+    runs here.
     """
     from align.lexicon import align_two_pass
 
+    backend = backend or Backend()
     extra_anchors = extra_anchors or [None] * len(pairs)
     bead_costs = bead_costs or [None] * len(pairs)
-    translations = _translations(pairs, translate, packages)
-    prepared = [
-        _prepare(src, tgt, extra, cost, glossary, translations.get(k))
-        for k, ((src, tgt), extra, cost) in enumerate(zip(pairs, extra_anchors, bead_costs, strict=True))
-    ]
-    beads_of: dict[int, list[Bead]] = {}
-    free = []  # the pairs aligned as wholes (two passes), not paragraph by paragraph
-    for k, ((src, tgt), prep) in enumerate(zip(pairs, prepared)):
-        blocks = paragraph_blocks(src, tgt)
-        if blocks:
-            beads_of[k] = _align_blocks(src, tgt, prep.src_anchors, prep.tgt_anchors, prep.cost, config, blocks)
-        elif second_pass:
-            free.append(k)
-        else:
-            beads_of[k] = align_sentences(src.texts, tgt.texts, prep.src_anchors, prep.tgt_anchors,
-                                          config=config, bead_cost=prep.cost)
+    translations = _translations(pairs, translate, packages, backend)
+    items = [(src, tgt, extra, cost, translations.get(k))
+             for k, ((src, tgt), extra, cost) in enumerate(zip(pairs, extra_anchors, bead_costs, strict=True))]
+    done = backend.map(partial(_prepare_and_align, glossary=glossary, config=config, second_pass=second_pass), items)
+    prepared = [prep for prep, _ in done]
+    beads_of = {k: beads for k, (_, beads) in enumerate(done) if beads is not None}
+    free = [k for k, (_, beads) in enumerate(done) if beads is None]  # aligned as wholes (two passes), together
     by_languages: dict[tuple[str, str], list[int]] = {}
     for k in free:
         by_languages.setdefault((pairs[k][0].lang, pairs[k][1].lang), []).append(k)
@@ -192,8 +189,26 @@ def _bead_matches(texts: list[str], matches: list[list[Match]], ids: tuple[int, 
     return out
 
 
+_Item = tuple["Sentences", "Sentences", "ExtraAnchors | None", "BeadCost | None", "list[str] | None"]
+
+
+def _prepare_and_align(item: _Item, glossary: Glossary | None, config: AlignerConfig | None,
+                       second_pass: bool) -> tuple[_Prepared, list[Bead] | None]:
+    """One pair prepared (:func:`_prepare`) and, unless it waits for the pooled second pass
+    (None), aligned: paragraph by paragraph when they correspond. A stage function."""
+    src, tgt, extra, cost, translations = item
+    prep = _prepare(src, tgt, extra, cost, glossary, translations)
+    blocks = paragraph_blocks(src, tgt)
+    if blocks:
+        return prep, _align_blocks(src, tgt, prep.src_anchors, prep.tgt_anchors, prep.cost, config, blocks)
+    if second_pass:
+        return prep, None
+    return prep, align_sentences(src.texts, tgt.texts, prep.src_anchors, prep.tgt_anchors, config=config,
+                                 bead_cost=prep.cost)
+
+
 def _translations(pairs: Sequence[tuple[Sentences, Sentences]], translate: bool | None,
-                  packages: list[ModelPackage] | None) -> dict[int, list[str]]:
+                  packages: list[ModelPackage] | None, backend: Backend) -> dict[int, list[str]]:
     """The machine translation of each pair's source that the bead cost needs, by pair index.
 
     ``translate``: False none, True every pair (a ModelError without a route), None the pairs
@@ -209,12 +224,17 @@ def _translations(pairs: Sequence[tuple[Sentences, Sentences]], translate: bool 
         if translate or has_route(src.lang, tgt.lang, packages):
             groups.setdefault((src.lang, tgt.lang), []).append(k)
     out: dict[int, list[str]] = {}
-    with Engines(EngineSettings(beam_size=1)) as engines:
+    if not groups:
+        return out
+    engines = backend.engines(backend.resolve(EngineSettings(beam_size=1)))
+    try:
         for (src_lang, tgt_lang), members in groups.items():
             texts = [t for k in members for t in pairs[k][0].texts]
             done = iter(translate_sentences(texts, src_lang, tgt_lang, packages, engines))
             for k in members:
                 out[k] = [next(done) for _ in pairs[k][0].texts]
+    finally:
+        engines.close()
     return out
 
 
@@ -349,14 +369,15 @@ class AlignmentRun:
 def align_files(
     source: Path | str, target: Path | str, src_lang: str, tgt_lang: str, *,
     lines: bool = False, glossary: Glossary | None = None, translate: bool | None = None,
-    packages: list[ModelPackage] | None = None,
+    packages: list[ModelPackage] | None = None, backend: Backend | None = None,
 ) -> AlignmentRun:
     """Align a text file with its translation, or every document of a folder with its namesake in
     another (``report.txt`` ~ ``report.en.txt``), together (:func:`align_corpus`).
 
     ``lines``: each line is a sentence (ids are line numbers); else paragraphs are split into
     sentences. ``glossary`` adds concept anchors and term links; ``translate`` the
-    translation-based cost (None: when a model route is installed).
+    translation-based cost (None: when a model route is installed). ``backend``: where the files
+    are read, translated and aligned (see :func:`align_corpus`).
     """
     source, target = Path(source), Path(target)
     if source.is_dir() != target.is_dir():
@@ -367,6 +388,12 @@ def align_files(
             raise UsageError(f"no document of {source} has a namesake in {target}", source)
     else:
         pairs, unpaired = [DocumentPair(document_key(source, (src_lang, tgt_lang)), source, target)], []
-    docs = [(read_sentences(p.src, src_lang, lines), read_sentences(p.tgt, tgt_lang, lines)) for p in pairs]
-    aligned = align_corpus(docs, glossary=glossary, translate=translate, packages=packages)
+    backend = backend or Backend()
+    docs = backend.map(partial(_read_pair, src_lang=src_lang, tgt_lang=tgt_lang, lines=lines), pairs)
+    aligned = align_corpus(docs, glossary=glossary, translate=translate, packages=packages, backend=backend)
     return AlignmentRun(pairs, aligned, unpaired)
+
+
+def _read_pair(pair: DocumentPair, src_lang: str, tgt_lang: str, lines: bool) -> tuple[Sentences, Sentences]:
+    """A pair's two sides read (a stage function)."""
+    return read_sentences(pair.src, src_lang, lines), read_sentences(pair.tgt, tgt_lang, lines)

@@ -19,6 +19,7 @@ from translate.engine import (
     Engines,
     EngineSettings,
     ModelPackage,
+    PackageTranslator,
     find_route,
     installed_packages,
 )
@@ -92,7 +93,7 @@ class TranslationCost:
 
 def translate_sentences(
     texts: Sequence[str], src_lang: str, tgt_lang: str,
-    packages: list[ModelPackage] | None = None, engines: Engines | None = None,
+    packages: list[ModelPackage] | None = None, engines: PackageTranslator | None = None,
 ) -> list[str]:
     """``texts`` translated from ``src_lang`` into ``tgt_lang`` over the installed route; blank
     texts stay blank. ``engines`` (default: a new one, greedy decoding, freed on return) lets a
@@ -104,7 +105,9 @@ def translate_sentences(
     todo = [i for i, t in enumerate(texts) if t.strip()]
     out = [t.strip() for t in texts]
     with Engines(EngineSettings(beam_size=1)) if engines is None else nullcontext(engines) as running:
-        translated = running.translate_route(route, [out[i] for i in todo])
+        translated = [out[i] for i in todo]
+        for package in route:  # a pivot: uk→en, then en→vi
+            translated = running.translate(package, translated)
     for i, t in zip(todo, translated):
         out[i] = t
     return out

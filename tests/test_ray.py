@@ -181,3 +181,13 @@ def test_check_on_ray_gives_the_local_json_report(local_run, lang):
     on_ray = run_cli(["check", out, "--lang", lang, "--format", "json", "--engine", "ray"])
     assert local.returncode in (0, 1) and on_ray.returncode == local.returncode, on_ray.stderr
     assert json.loads(local.stdout)["documents"] and on_ray.stdout == local.stdout
+
+
+def test_align_on_ray_gives_the_local_alignment(local_run, installed_models, tmp_path):
+    out, _ = local_run  # each seed ~ its vi back-translation, beads scored by translating the seed (via en)
+    args = ["align", SEEDS, out, "--src-lang", "uk", "--tgt-lang", "vi", "--format", "json", "--translate"]
+    local = run_cli([*args, "-o", tmp_path / "local"], env_dir=installed_models)
+    on_ray = run_cli([*args, "-o", tmp_path / "ray", "--engine", "ray"], env_dir=installed_models)
+    assert local.returncode == 0 and on_ray.returncode == 0, on_ray.stderr
+    files = _outputs(tmp_path / "local")
+    assert len(files) == 5 and all(json.loads(b) for b in files.values()) and _outputs(tmp_path / "ray") == files
