@@ -8,6 +8,7 @@ and returns a :class:`~translate.check.model.Report`. Terms are found by the glo
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,7 +32,7 @@ from translate.langs import DETECTABLE, require_language, split_tag
 from translate.numbers import Quantity, compare_quantities, find_quantities
 from translate.pipeline.recognise import recognise_segments
 from translate.terms import How, Match, People, find_terms
-from translate.terms.judge import Presence, judge, status_label
+from translate.terms.judge import Presence, judge, preferred_term, status_label
 from translate.text import comparable
 
 CHECKS = ("variants", "deprecated", "missing-term", "numbers", "untranslated", "unknown-variant")
@@ -105,9 +106,9 @@ def check_documents(
         if progress is not None:
             progress(doc, done, len(docs))
     concepts = [usage[k] for k in sorted(usage, key=lambda k: -sum(r.count for r in usage[k].renderings))]
-    if "variants" in checks:
-        findings = _variants(concepts, levels["variants"]) + findings
     lang = docs[0].lang if docs else ""
+    if "variants" in checks:
+        findings = _variants(concepts, glossary, lang, levels["variants"]) + findings
     warnings = [f"{doc.path}: reads as {other}, not {doc.lang} (--lang): checked as {doc.lang} all the same"
                 for doc in docs if (other := reads_as_other("\n".join(s.text for s in doc.segments), doc.lang))]
     return Report(docs, findings, concepts, lang, checks, warnings)
@@ -176,7 +177,7 @@ def _collect_usage(scan: _Scan, usage: dict[str, ConceptUsage]) -> None:
             rendering.places.append(Place(_match_loc(doc, seg, m), m.surface))
 
 
-def _variants(concepts: list[ConceptUsage], severity: Severity) -> list[Finding]:
+def _variants(concepts: list[ConceptUsage], glossary: Glossary, lang: str, severity: Severity) -> list[Finding]:
     out = []
     for cu in concepts:
         if len(cu.renderings) < 2:
@@ -185,7 +186,9 @@ def _variants(concepts: list[ConceptUsage], severity: Severity) -> list[Finding]
         listing = "; ".join(
             f"«{r.term}» ×{r.count} ({', '.join(_where(p.location) for p in r.places)})" for r in ranked)
         rare = ranked[-1]
-        preferred = next((r.term for r in ranked if r.status == "preferred"), ranked[0].term)
+        concept = glossary.get(cu.concept)
+        preferred = preferred_term(concept.canonical(lang) if concept is not None else "",
+                                   Counter({r.term: r.count for r in ranked}))
         out.append(Finding("variants", severity, rare.places[0].location,
                            f"{cu.en}: {len(ranked)} renderings: "
                            + ", ".join(f"«{r.term}» ×{r.count}" for r in ranked),
