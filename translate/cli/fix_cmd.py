@@ -1,0 +1,98 @@
+"""`backtrans fix FILE...`: a thin layer over ``translate.fix``.
+
+Exit codes: 0 fixed (or nothing to fix), 2 usage or input error. Forms left alone as ambiguous
+are listed on standard error (and in the JSON report) whatever the exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, List, Optional
+
+import typer
+
+import translate
+from translate.cli import NoDiscoverOpt, NoGazetteerOpt, app
+from translate.errors import UsageError
+from translate.langs import KNOWN, require_language
+
+if TYPE_CHECKING:
+    from translate.fix import FixedFile
+
+
+class FixFormat(str, Enum):
+    """``--format`` of the report of changes: a unified diff, or one JSON array."""
+
+    diff = "diff"
+    json = "json"
+
+
+@app.command("fix")
+def fix_cmd(
+    files: List[Path] = typer.Argument(..., help="UTF-8 text files (translations) to fix."),
+    lang: str = typer.Option(..., "--lang", "-l", help=f"Language of the files ({', '.join(KNOWN)})."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary (default: the shipped one)."),
+    no_gazetteer: bool = NoGazetteerOpt,
+    no_discover: bool = NoDiscoverOpt,
+    no_fuzzy: bool = typer.Option(False, "--no-fuzzy", help="Leave suspected new spellings of names alone."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the fixed text here (one FILE)."),
+    in_place: bool = typer.Option(False, "--in-place", "-i", help="Rewrite each FILE (atomically, its mode kept)."),
+    dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Write nothing: print the changes (--format)."),
+    fmt: FixFormat = typer.Option(FixFormat.diff, "--format", "-f",
+                                  help="Report of the changes: diff (coloured on a terminal) or json."),
+    choose: bool = typer.Option(False, "--choose", help="Where a form could be two cases of the preferred term, "
+                                "write the first (singular before plural, nominative first) instead of leaving it."),
+) -> None:
+    """Rewrite every rendering of a glossary concept to its preferred form, in the same grammatical case.
+
+    Without --out, --in-place or --dry-run, the fixed text goes to standard output. --dry-run prints
+    the changes (a diff, or JSON with --format json); with --out or --in-place, --format json prints
+    them too. Only the replaced words change: every other byte of the file is kept.
+    """
+    from translate.fix import fix_file
+
+    lang = require_language(lang)
+    if sum((out is not None, in_place, dry_run)) > 1:
+        raise UsageError("choose one of --out, --in-place and --dry-run")
+    if len(files) > 1 and not (in_place or dry_run):
+        raise UsageError("several FILEs need --in-place or --dry-run")
+    gloss = translate.load_glossary(glossary, gazetteer=not no_gazetteer)
+    fixed = [fix_file(f, lang, gloss, choose=choose, fuzzy=not no_fuzzy, discover=not no_discover) for f in files]
+    for result in fixed:
+        for c in result.ambiguous:
+            choices = " | ".join(c.choices) or "no form of the preferred term fits"
+            print(f"backtrans: {result.path}:{c.line}: left «{c.old}» ({c.concept}): {choices}", file=sys.stderr)
+    if in_place or out is not None:
+        for result in fixed:
+            if result.applied or out is not None:
+                result.write(out)
+    elif not dry_run:  # the fixed text takes standard output: the changes are only counted
+        sys.stdout.buffer.write(fixed[0].data())
+        sys.stdout.flush()
+    else:
+        _report(fixed, fmt)
+    for result in fixed:
+        print(f"backtrans: {result.path}: {len(result.applied)} fixed, {len(result.ambiguous)} left", file=sys.stderr)
+    if (in_place or out is not None) and fmt is FixFormat.json:
+        _report(fixed, fmt)
+
+
+def _report(fixed: list[FixedFile], fmt: FixFormat) -> None:
+    """The changes on standard output: a unified diff (coloured on a terminal), or one JSON array."""
+    if fmt is FixFormat.json:
+        rows = [{"file": str(r.path), **c.to_json()} for r in fixed for c in r.changes]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    colour = sys.stdout.isatty()
+    for result in fixed:
+        for line in result.diff():
+            print(_coloured(line) if colour else line)
+
+
+def _coloured(line: str) -> str:
+    code = "1" if line.startswith(("---", "+++")) else "32" if line[:1] == "+" else "31" if line[:1] == "-" else \
+        "36" if line.startswith("@@") else ""
+    return f"\x1b[{code}m{line}\x1b[0m" if code else line
