@@ -9,14 +9,15 @@ import stat
 import pytest
 
 import translate
-from tests.helpers import SEEDS, run_cli
+from tests.helpers import REPO, SEEDS, run_cli
 from translate.check import check_documents
 from translate.check.inputs import load_document
-from translate.fix import Rule, fix_text
+from translate.fix import Rule, fix_file, fix_text
 from translate.glossary import Concept, Glossary, Status, Term
 from translate.terms import find_terms
 
 SEED_LANGS = {path.name: path.name[:2] for path in sorted(SEEDS.glob("*.txt"))}
+FORMATS = REPO / "tests" / "data" / "formats"
 
 
 @pytest.fixture(scope="module")
@@ -199,14 +200,89 @@ def test_cli_writes_the_fixed_text_to_stdout_or_out(tmp_path):
 
 @pytest.mark.parametrize("args,message", [
     (["fix", "{missing}", "--lang", "uk"], "no such file"),
-    (["fix", "{a}", "{a}", "--lang", "uk"], "several FILEs need --in-place or --dry-run"),
+    (["fix", "{a}", "{b}", "--lang", "uk"], "2 files to fix: add --in-place or --dry-run"),
     (["fix", "{a}", "--lang", "uk", "--in-place", "--dry-run"], "choose one of"),
     (["fix", "{a}", "--lang", "xq"], "unknown language"),
 ])
 def test_cli_errors_are_one_line(args, message, tmp_path):
-    (tmp_path / "a.txt").write_text("у Хай Дуонзі\n", encoding="utf-8")
-    args = [a.format(missing=tmp_path / "missing.txt", a=tmp_path / "a.txt") for a in args]
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("у Хай Дуонзі\n", encoding="utf-8")
+    args = [a.format(missing=tmp_path / "missing.txt", a=tmp_path / "a.txt", b=tmp_path / "b.txt") for a in args]
     result = run_cli(args)
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version='1.2' xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file source-language="vi-VN" target-language="uk-UA" datatype="plaintext" original="a.txt">
+  <body>
+   <trans-unit id="1"><source>Thành tựu của Hải Dương</source><target state='translated'>Досягнуті Хай Дуонгом &amp; <g id="1">у Хай Дуонзі</g><ph id="2">&lt;b title="Хай Дуонг"&gt;</ph>.</target></trans-unit>
+   <trans-unit id="2"><source>Hải Dương</source><target/></trans-unit>
+  </body>
+ </file>
+</xliff>
+"""
+
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="pl" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>
+<body>
+<tu tuid="1"><tuv xml:lang="pl"><seg>według Trinha Wan Ngoana</seg></tuv><tuv xml:lang="uk"><seg>за словами Хай Дуонга</seg></tuv></tu>
+<tu tuid="2"><tuv xml:lang="uk"><seg>Хай Дуонг</seg></tuv><tuv xml:lang="pl"><seg>z Trinhem Wan Ngoanem<bpt i="1">&lt;b&gt;</bpt>!<ept i="1">&lt;/b&gt;</ept></seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_xliff_targets_are_fixed_markup_sources_and_codes_untouched(glossary, tmp_path):
+    path = tmp_path / "report.xlf"
+    path.write_bytes(XLIFF.encode())
+    result = fix_file(path, "uk", glossary)
+    assert result.data() == XLIFF.replace("Досягнуті Хай Дуонгом", "Досягнуті Хайзионгом").replace(
+        "у Хай Дуонзі</g>", "у Хайзионзі</g>").encode()
+    assert [(c.line, c.old, c.new) for c in result.applied] == [(5, "Хай Дуонгом", "Хайзионгом"),
+                                                                 (5, "Хай Дуонзі", "Хайзионзі")]
+    line = XLIFF.splitlines()[4]
+    assert all(line[c.start:c.end] == c.old for c in result.applied)  # columns in the file's line
+
+
+def test_tmx_fixes_the_target_language_only(tmp_path):
+    g = Glossary([person("trinh-van-ngoan", "Trinh Van Ngoan", "Trịnh Văn Ngoan", "pl", "Trinh Van Ngoan",
+                         "Trinh Wan Ngoan"), person("hai-duong", "Hai Duong", "Hải Dương", "uk", "Хайзионг",
+                                                    "Хай Дуонг", kind="place")])
+    path = tmp_path / "memory.tmx"
+    path.write_bytes(TMX.encode())
+    assert fix_file(path, "pl", g).data() == TMX.replace("Trinha Wan Ngoana", "Trinha Van Ngoana").replace(
+        "Trinhem Wan Ngoanem", "Trinhem Van Ngoanem").encode()
+    assert fix_file(path, "uk", g).data() == TMX.replace("Хай Дуонга", "Хайзионга").replace(
+        "<seg>Хай Дуонг</seg>", "<seg>Хайзионг</seg>").encode()
+
+
+def test_sdlxliff_segments_are_fixed(glossary, tmp_path):
+    original = (FORMATS / "studio.sdlxliff").read_text(encoding="utf-8").replace("Quang Ninh", "Quảng Ninh")
+    path = tmp_path / "studio.sdlxliff"
+    path.write_text(original, encoding="utf-8")
+    result = fix_file(path, "en", glossary)
+    assert result.text == original.replace("in Quảng Ninh.</mrk>", "in Quang Ninh.</mrk>")
+    assert "Куангніня" in result.text  # the source is not the target
+
+
+def test_po_files_are_refused_in_one_line(tmp_path):
+    result = run_cli(["fix", str(FORMATS / "report.uk.po"), "--lang", "uk", "-n"])
+    assert result.returncode == 2 and "not PO ones" in result.stderr
+
+
+def test_a_folder_of_translate_outputs_is_fixed_text_and_records_alike(installed_models, tmp_path):
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "report.txt").write_text("Thành tựu của Hai Duong năm 2023.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli(["translate", source, "--from", "uk", "--to", "en,vi", "--out", out, "--no-glossary", "-q"],
+                   env_dir=installed_models).returncode == 0
+    # the copy test model returns its input: both "translations" are the text as written
+    result = run_cli(["fix", out, "--lang", "vi", "--in-place"])
+    assert result.returncode == 0, result.stderr
+    assert (out / "report.vi.txt").read_text(encoding="utf-8") == "Thành tựu của Hải Dương năm 2023.\n"
+    [record] = [json.loads(line) for line in (out / "report.vi.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert record["translation"] == "Thành tựu của Hải Dương năm 2023."
+    assert "Hai Duong" in (out / "report.en.txt").read_text(encoding="utf-8")  # another language: left out

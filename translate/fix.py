@@ -16,15 +16,28 @@ Only the replaced spans change: everything else in the text is kept character fo
 from __future__ import annotations
 
 import difflib
+import json
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from enum import Enum
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from translate.errors import UsageError
 from translate.files import atomic_write_bytes, decode_text, read_bytes
+from translate.formats.bilingual import SUFFIXES, bilingual_kind, read_bilingual
+from translate.formats.targets import edit_targets, find_targets
 from translate.glossary.model import Glossary, Status
 from translate.langs import get_language
+from translate.pipeline.read import TEXT_SUFFIXES, expand_inputs
+from translate.pipeline.write import (
+    TRANSLATION_SUFFIX,
+    output_language,
+    read_translations,
+)
 from translate.terms import How, Match, People, find_terms, is_name
 from translate.terms.judge import preferred_term
 
@@ -201,10 +214,88 @@ class FixedFile:
 
 def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = False, fuzzy: bool = True,
              discover: bool = True) -> FixedFile:
-    """Fix a UTF-8 text file (``fix_text``); nothing is written until ``FixedFile.write``. Line
-    endings, the byte order mark and every byte outside the replaced spans are kept."""
+    """Fix a UTF-8 text file (``fix_text``), or the targets of a TMX or XLIFF file (inline codes,
+    sources and markup untouched); nothing is written until ``FixedFile.write``. Line endings,
+    the byte order mark and every byte outside the replaced spans are kept."""
     path = Path(path)
     data = read_bytes(path)
     text = decode_text(data, path)
-    fixed, changes = fix_text(text, lang, glossary, choose=choose, fuzzy=fuzzy, discover=discover)
-    return FixedFile(path, text, fixed, changes, data.startswith(_BOM.encode("utf-8")))
+    bom = data.startswith(_BOM.encode("utf-8"))
+    if path.suffix == TRANSLATION_SUFFIX and output_language(path) is not None:
+        return _fix_records(path, text, lang, glossary, choose=choose, fuzzy=fuzzy, discover=discover)
+    kind = bilingual_kind(path)
+    if kind is None:
+        fixed, changes = fix_text(text, lang, glossary, choose=choose, fuzzy=fuzzy, discover=discover)
+        return FixedFile(path, text, fixed, changes, bom)
+    if kind not in ("tmx", "xliff"):
+        raise UsageError(f"fix rewrites text, TMX and XLIFF files, not {kind.upper()} ones", path)
+    read_bilingual(path, lang)  # a file the readers refuse (entities, another target language) is refused here
+    raw = data[len(_BOM.encode("utf-8")):] if bom else data
+    targets = find_targets(raw, path, kind, lang)
+    starts = list(accumulate((len(t.text) + 1 for t in targets[:-1]), initial=0))
+    _, found = fix_text("\n".join(t.text for t in targets), lang, glossary, choose=choose, fuzzy=fuzzy,
+                        discover=discover)
+    edits, changes = [], []
+    for c in found:
+        i = bisect_right(starts, c.offset) - 1
+        at = c.offset - starts[i]
+        span = targets[i].raw_span(at, at + len(c.old))
+        if span is None:  # across inline markup or an entity: left for a person
+            changes.append(replace(c, new=c.old, applied=False, line=targets[i].line))
+            continue
+        if c.applied:
+            edits.append((span[0], span[1], c.new))
+        changes.append(_in_file(c, raw, span[0]))
+    fixed = edit_targets(raw, edits).decode("utf-8")
+    return FixedFile(path, text, fixed, changes, bom)
+
+
+def _fix_records(path: Path, text: str, lang: str, glossary: Glossary, **options: bool) -> FixedFile:
+    """translate's ``DOC.LANG.jsonl``: each record's translation fixed (over the document), the
+    record written back as translate writes it; ``line`` is the record's, columns in its translation."""
+    read_translations(path)  # not translate's records: a FormatError with the line
+    lines = text.split("\n")
+    rows = [(n, json.loads(line)) for n, line in enumerate(lines) if line.strip()]
+    translations = [str(record["translation"]) for _, record in rows]
+    starts = list(accumulate((len(t) + 1 for t in translations[:-1]), initial=0))
+    _, found = fix_text("\n".join(translations), lang, glossary, **options)
+    by_record: dict[int, list[Change]] = {}
+    changes = []
+    for c in found:
+        i = bisect_right(starts, c.offset) - 1
+        at = c.offset - starts[i]
+        moved = replace(c, line=rows[i][0] + 1, start=at, end=at + len(c.old), offset=at)
+        by_record.setdefault(i, []).append(moved)
+        changes.append(moved)
+    for i, record_changes in by_record.items():
+        n, record = rows[i]
+        record["translation"] = apply_changes(translations[i], record_changes)
+        lines[n] = json.dumps(record, ensure_ascii=False)
+    return FixedFile(path, text, "\n".join(lines), changes)
+
+
+def fix_targets(targets: Iterable[str | Path], lang: str) -> list[Path]:
+    """The files ``fix`` reads: text, TMX and XLIFF files as given; in folders, those and
+    translate's outputs into ``lang`` (``DOC.LANG.txt`` and ``.jsonl``, both, so that ``check``,
+    which reads the JSON Lines, sees the fix), outputs into other languages left out."""
+    targets = list(targets)
+    given = {Path(t) for t in targets if Path(t).is_file()}
+    found = expand_inputs(targets, TEXT_SUFFIXES | _XML_SUFFIXES | {TRANSLATION_SUFFIX})
+    out = []
+    for path in found:
+        output_lang = output_language(path)
+        if path not in given and (output_lang not in (None, lang) or path.suffix == TRANSLATION_SUFFIX and output_lang is None):
+            continue
+        out.append(path)
+    return out
+
+
+_XML_SUFFIXES = frozenset(s for s, kind in SUFFIXES.items() if kind in ("tmx", "xliff"))
+
+
+def _in_file(change: Change, raw: bytes, at: int) -> Change:
+    """``change`` placed in the file: its line, its columns in that line, its offset in the text."""
+    line_start = raw.rfind(b"\n", 0, at) + 1
+    column = len(raw[line_start:at].decode("utf-8"))
+    return replace(change, line=raw.count(b"\n", 0, at) + 1, start=column, end=column + len(change.old),
+                   offset=len(raw[:at].decode("utf-8")))

@@ -32,7 +32,8 @@ class FixFormat(str, Enum):
 
 @app.command("fix")
 def fix_cmd(
-    files: List[Path] = typer.Argument(..., help="UTF-8 text files (translations) to fix."),
+    targets: List[str] = typer.Argument(..., metavar="FILE...", help="Translations: UTF-8 text, TMX, XLIFF, SDLXLIFF or "
+                                        "MQXLIFF files (targets only), translate's output folders, globs."),
     lang: str = typer.Option(..., "--lang", "-l", help=f"Language of the files ({', '.join(KNOWN)})."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary (default: the shipped one)."),
     no_gazetteer: bool = NoGazetteerOpt,
@@ -48,17 +49,21 @@ def fix_cmd(
 ) -> None:
     """Rewrite every rendering of a glossary concept to its preferred form, in the same grammatical case.
 
+    In a folder, translate's outputs into --lang are fixed, DOC.LANG.txt and its DOC.LANG.jsonl
+    alike (the records' glossary verdicts stay those of the run).
+
     Without --out, --in-place or --dry-run, the fixed text goes to standard output. --dry-run prints
     the changes (a diff, or JSON with --format json); with --out or --in-place, --format json prints
     them too. Only the replaced words change: every other byte of the file is kept.
     """
-    from translate.fix import fix_file
+    from translate.fix import fix_file, fix_targets
 
     lang = require_language(lang)
     if sum((out is not None, in_place, dry_run)) > 1:
         raise UsageError("choose one of --out, --in-place and --dry-run")
+    files = fix_targets(targets, lang)
     if len(files) > 1 and not (in_place or dry_run):
-        raise UsageError("several FILEs need --in-place or --dry-run")
+        raise UsageError(f"{len(files)} files to fix: add --in-place or --dry-run")
     gloss = translate.load_glossary(glossary, gazetteer=not no_gazetteer)
     fixed = [fix_file(f, lang, gloss, choose=choose, fuzzy=not no_fuzzy, discover=not no_discover) for f in files]
     for result in fixed:
