@@ -194,6 +194,11 @@ def create_app(settings: ServeSettings = ServeSettings(), service: Service | Non
     async def _http(request: Request, e: HTTPException) -> JSONResponse:
         return error(e.status_code, str(e.detail), getattr(e, "headers", None))
 
+    @app.exception_handler(Exception)
+    async def _bug(request: Request, e: Exception) -> JSONResponse:  # a fault of the server's, not the request's
+        log.exception("%s %s failed", request.method, request.url.path)
+        return error(500, f"internal error: {type(e).__name__}")
+
     @app.exception_handler(Busy)
     async def _busy(request: Request, e: Busy) -> JSONResponse:
         return error(503, f"Server busy: {e}", {"Retry-After": "1"})

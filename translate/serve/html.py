@@ -73,9 +73,8 @@ def translate_html(markup: str, translate: Callable[[list[str]], list[str]]) -> 
 def _collect(element: lxml.html.HtmlElement, slots: list[tuple[lxml.html.HtmlElement, str]], skip: bool,
              top: bool = False) -> None:
     comment = not isinstance(element.tag, str)  # a comment or processing instruction: its tail only
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    inner_skip = skip or tag in _SKIP or element.get("translate", "").lower() == "no" \
-        or "notranslate" in (element.get("class") or "").split()
+    inner_skip = skip or comment or element.tag.lower() in _SKIP \
+        or (element.get("translate") or "").lower() == "no" or "notranslate" in (element.get("class") or "").split()
     if not comment and not inner_skip and (element.text or "").strip():
         slots.append((element, "text"))
     if not comment:
