@@ -125,6 +125,25 @@ def test_html_keeps_its_tags(server, glossary):
     assert after.find("code").text == "Ханой"  # code is not translated, nor are comments and attributes
 
 
+def test_a_whole_html_document_keeps_its_doctype(server, glossary):
+    markup = "<!DOCTYPE html>\n<html><head><title>Ханой</title></head><body><p>Хайзионг.</p></body></html>"
+    status, out = post(f"{server}/translate", {"q": markup, "source": "uk", "target": "en", "format": "html"})
+    page = lxml.html.document_fromstring(out["translatedText"])
+    assert status == 200 and out["translatedText"].startswith("<!DOCTYPE html>")
+    assert page.find(".//title").text == canonical(glossary, "vn-p01-ha-noi", "en")
+    assert page.find(".//p").text == canonical(glossary, "hai-duong", "en") + "."
+
+
+def test_the_library_call_is_what_the_server_answers(server, packages):
+    """The Python face the README shows beside the command gives the server's answer."""
+    with Service(ServeSettings(), packages=packages) as service:
+        done = service.translate([SENTENCE], "uk", "vi")
+    _, answer = post(f"{server}/translate", {"q": SENTENCE, "source": "uk", "target": "vi"})
+    assert done.results[0].text == answer["translatedText"]
+    assert done.results[0].glossary.to_json() == answer["glossary"]
+    assert [p.to_code for p in done.route] == ["en", "vi"]
+
+
 @pytest.mark.parametrize("body, status", [
     ({"source": "uk", "target": "en"}, 400),
     ({"q": "x", "source": "uk"}, 400),

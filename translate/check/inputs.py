@@ -94,11 +94,12 @@ def text_document(text: str, lang: str, source: str | None = None, source_lang: 
                   name: str = "text") -> CheckedDocument:
     """A target text given in memory (a server's request), with its source, read as ``read_plain``
     reads a file; its locations name ``name`` (the source's: ``name`` + ".source")."""
-    doc = segment_document(Document(Path(name), lang, text.splitlines()))
+    doc = segment_document(Document(Path(name), lang, [line.rstrip() for line in text.splitlines()]))
     src_doc = None
     if source is not None:
         src_lang = source_lang or detect_language(source)
-        src_doc = segment_document(Document(Path(f"{name}.source"), src_lang, source.splitlines()))
+        src_doc = segment_document(Document(Path(f"{name}.source"), src_lang,
+                                            [line.rstrip() for line in source.splitlines()]))
     return _plain(doc, src_doc, source_lang)
 
 
