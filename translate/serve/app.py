@@ -39,6 +39,7 @@ from translate.serve.service import (
     Service,
     TextFormat,
     Translated,
+    language_name,
 )
 
 log = logging.getLogger("backtrans.serve")
@@ -294,8 +295,6 @@ def create_app(settings: ServeSettings = ServeSettings(), service: Service | Non
     def frontend_settings() -> dict[str, Any]:
         targets = [lang.code for lang in service.languages() if lang.targets]
         target = "en" if "en" in {c for lang in service.languages() for c in lang.targets} else (targets or ["en"])[0]
-        from translate.serve.service import language_name
-
         return {"charLimit": limits.max_chars, "frontendTimeout": 500, "apiKeys": service.keys is not None,
                 "keyRequired": service.keys is not None, "suggestions": False, "filesTranslation": True,
                 "supportedFilesFormat": [".txt"],
