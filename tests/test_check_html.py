@@ -20,13 +20,15 @@ if CHROMIUM is None and not os.environ.get("CI"):
     pytest.skip("chromium is not installed (apt-get install -y chromium); required in CI", allow_module_level=True)
 
 
-def dump_dom(page, tmp_path) -> str:
-    """The DOM of ``page`` after its scripts ran, as headless Chromium serialises it."""
+def dump_dom(page, tmp_path, wait_ms: int = 0) -> str:
+    """The DOM of ``page`` after its scripts ran, as headless Chromium serialises it; ``wait_ms``
+    of virtual time lets the page's requests (fetch) finish first."""
     assert CHROMIUM is not None, "chromium must be installed in CI: apt-get install -y chromium"
     result = subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run",
-         f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page],
+         f"--user-data-dir={tmp_path / 'profile'}", *([f"--virtual-time-budget={wait_ms}"] if wait_ms else []),
+         "--dump-dom", page],
         capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout

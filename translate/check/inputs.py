@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from translate.check.model import CheckedDocument, Segment
+from translate.detect import detect_language
 from translate.errors import UsageError
 from translate.formats.bilingual import SUFFIXES, is_bilingual, read_bilingual
 from translate.pipeline.read import Document, expand_inputs
-from translate.pipeline.segment import read_segmented
+from translate.pipeline.segment import read_segmented, segment_document
 from translate.pipeline.write import (
     TRANSLATION_SUFFIX,
     output_language,
@@ -85,13 +86,31 @@ def read_plain(path: Path, lang: str, source: Path | str | None = None,
                source_lang: str | None = None) -> CheckedDocument:
     """A text file split into sentences; with ``source``, each sentence gets its aligned source."""
     doc = read_segmented(path, lang)
+    src_doc = read_segmented(source, source_lang) if source is not None else None
+    return _plain(doc, src_doc, source_lang)
+
+
+def text_document(text: str, lang: str, source: str | None = None, source_lang: str | None = None,
+                  name: str = "text") -> CheckedDocument:
+    """A target text given in memory (a server's request), with its source, read as ``read_plain``
+    reads a file; its locations name ``name`` (the source's: ``name`` + ".source")."""
+    doc = segment_document(Document(Path(name), lang, [line.rstrip() for line in text.splitlines()]))
+    src_doc = None
+    if source is not None:
+        src_lang = source_lang or detect_language(source)
+        src_doc = segment_document(Document(Path(f"{name}.source"), src_lang,
+                                            [line.rstrip() for line in source.splitlines()]))
+    return _plain(doc, src_doc, source_lang)
+
+
+def _plain(doc: Document, src_doc: Document | None, source_lang: str | None) -> CheckedDocument:
+    """A segmented text as segments to check, each with its aligned source sentence when ``src_doc``."""
+    lang = doc.lang or ""
     segments = [Segment(index=i, line=s.paragraph + 1, column=s.start, text=s.text)
                 for i, s in enumerate(doc.segments)]
-    if source is None:
-        return CheckedDocument(Path(path), lang, segments, source_lang)
-    source = Path(source)
-    src_doc = read_segmented(source, source_lang)
-    return CheckedDocument(Path(path), lang, _aligned(segments, doc, src_doc), src_doc.lang, source)
+    if src_doc is None:
+        return CheckedDocument(doc.path, lang, segments, source_lang)
+    return CheckedDocument(doc.path, lang, _aligned(segments, doc, src_doc), src_doc.lang, src_doc.path)
 
 
 def _aligned(segments: list[Segment], doc: Document, src_doc: Document) -> list[Segment]:
