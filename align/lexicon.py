@@ -16,17 +16,17 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from align.anchors import _WORD
 from align.bead import Anchor, Bead
+from align.scripts import tokens
 from align.sentences import AlignerConfig, BeadCost, fit_alignment
-from translate.text import unaccented
 
 MIN_WORD = 3  # letters
 
 
 def sentence_words(sentence: str) -> frozenset[str]:
-    """The folded words of ``sentence`` of at least ``MIN_WORD`` letters."""
-    return frozenset(w for w in (unaccented(m.group()) for m in _WORD.finditer(sentence)) if len(w) >= MIN_WORD)
+    """The folded words of ``sentence`` of at least ``MIN_WORD`` letters, character n-grams in
+    scripts written without spaces (``align.scripts.tokens``)."""
+    return frozenset(w for _, w in tokens(sentence, MIN_WORD))
 
 
 @dataclass(frozen=True)
