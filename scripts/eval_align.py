@@ -318,7 +318,7 @@ def _log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def run_loo(pairs, golds, names, dev_rows, gc_row, workers: int = 2) -> None:
+def run_loo(pairs, golds, names, dev_rows, gc_row, workers: int = 2, sweeps: int = SWEEPS) -> None:
     """True leave-one-document-out figures for both modes (see the module docstring)."""
     global _DOCS
     t_all = time.perf_counter()
@@ -361,7 +361,7 @@ def run_loo(pairs, golds, names, dev_rows, gc_row, workers: int = 2) -> None:
         for mode, label in (("doc", "backtrans"), ("pool", "backtrans-pool")):
             t0 = time.perf_counter()
             if mode == "doc":
-                _ascend(runner, golds, "doc", folds, coordinates, SWEEPS, log=_log)
+                _ascend(runner, golds, "doc", folds, coordinates, sweeps, log=_log)
             else:
                 # Per-document fit as the start; then the grid neighbours of the lexicon's knobs, on the pooled F1.
                 _ascend(runner, golds, "pool", folds, {k: coordinates[k] for k in POOLED_COORDINATES if k in coordinates}, 1,
@@ -459,6 +459,7 @@ def main() -> None:
     ap.add_argument("--loo", action="store_true",
                     help="also true leave-one-document-out figures, every parameter fitted per fold (~25 min on 2 cores)")
     ap.add_argument("--workers", type=int, default=2, help="worker processes for --loo (default 2)")
+    ap.add_argument("--sweeps", type=int, default=SWEEPS, help=f"coordinate-ascent sweeps for --loo (default {SWEEPS})")
     args = ap.parse_args()
     gold_dir = args.data / "gold"
     if not gold_dir.is_dir():
@@ -493,7 +494,7 @@ def main() -> None:
         run_heldout(Path(folder), src, tgt, args.per_doc)
     if args.loo:
         run_loo(pairs, golds, names, {"doc": results["backtrans"], "pool": results["backtrans-pool"]},
-                results["gale-church"], workers=args.workers)
+                results["gale-church"], workers=args.workers, sweeps=args.sweeps)
 
 
 if __name__ == "__main__":
