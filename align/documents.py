@@ -90,7 +90,8 @@ def align_documents(
     second_pass: bool = True,
 ) -> AlignedDocuments:
     """Align two documents with the default anchors (numbers, marks, paragraph breaks and,
-    between languages of one script, shared words) plus ``extra_anchors`` per sentence.
+    between languages of one script, shared words; between scripts, shared Latin words and
+    transliterated names, see :func:`text_script`) plus ``extra_anchors`` per sentence.
 
     With ``glossary``, each sentence also gets ``Anchor("concept", id)`` for the concepts the
     recogniser finds, and each bead its term links. ``translate``: add the translation-based
