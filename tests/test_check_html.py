@@ -87,7 +87,8 @@ def test_page_shows_each_rendering_highlighted_in_its_colour(page, tmp_path):
     secretary = [m["data-term"] for m in dom.marks if m["data-concept"] == "provincial-party-secretary"]
     assert sorted(secretary) == ["Секретар обласної партії"] + ["провінційний секретар партії"] * 4
     # The script ran: every finding row is shown and counted.
-    assert dom.ids["shown"] == dom.ids["total"] == str(len(dom.rows)) == "4"
+    # 2 variants, 2 deprecated and line 7's «Хо Ши Міна .» (a space before the full stop: grep -n "Міна \.").
+    assert dom.ids["shown"] == dom.ids["total"] == str(len(dom.rows)) == "5"
     assert not any("hidden" in (r.get("class") or "") for r in dom.rows)
 
 
@@ -95,8 +96,8 @@ def test_filters_hide_a_check_and_a_concept(page, tmp_path):
     dom = Page()
     dom.feed(dump_dom(page.as_uri() + "#hide=variants,dong-khoi", tmp_path))
     shown = [(r["data-check"], r["data-concept"]) for r in dom.rows if "hidden" not in r["class"]]
-    # Of 2 variants + 2 deprecated findings, only the deprecated secretary remains.
-    assert shown == [("deprecated", "provincial-party-secretary")]
-    assert dom.ids["shown"] == "1"
+    # Of 2 variants + 2 deprecated findings, only the deprecated secretary remains (and the punctuation).
+    assert shown == [("deprecated", "provincial-party-secretary"), ("punctuation", "")]
+    assert dom.ids["shown"] == "2"
     off = {m["data-concept"] for m in dom.marks if "off" in m["class"]}
     assert off == {"dong-khoi"}

@@ -1,4 +1,5 @@
-"""The consistency checks: variants, deprecated, missing-term, numbers, untranslated, unknown-variant.
+"""The consistency checks: variants, deprecated, missing-term, numbers, untranslated, unknown-variant,
+and the checks of form of ``translate.check.formal`` (punctuation, spaces, doubled words).
 
 :func:`check_documents` runs the chosen checks over documents read by ``translate.check.inputs``
 and returns a :class:`~translate.check.model.Report`. Terms are found by the glossary recogniser
@@ -13,9 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from translate.check.formal import FORMAL_CHECKS
 from translate.check.inputs import expand_targets, load_document
 from translate.check.model import (
     CheckedDocument,
+    CheckSettings,
     ConceptUsage,
     Finding,
     Location,
@@ -24,6 +27,7 @@ from translate.check.model import (
     Report,
     Segment,
     Severity,
+    locate,
 )
 from translate.detect import detect_scores, reads_as_other
 from translate.errors import UsageError
@@ -35,7 +39,8 @@ from translate.terms import How, Match, People, find_terms
 from translate.terms.judge import Presence, judge, preferred_term, status_label
 from translate.text import comparable
 
-CHECKS = ("variants", "deprecated", "missing-term", "numbers", "untranslated", "unknown-variant")
+CHECKS = ("variants", "deprecated", "missing-term", "numbers", "untranslated", "unknown-variant",
+          *FORMAL_CHECKS)
 SEVERITIES: dict[str, Severity] = {
     "variants": Severity.WARNING,
     "deprecated": Severity.ERROR,
@@ -43,6 +48,7 @@ SEVERITIES: dict[str, Severity] = {
     "numbers": Severity.ERROR,
     "untranslated": Severity.ERROR,
     "unknown-variant": Severity.INFO,
+    **{name: c.severity for name, c in FORMAL_CHECKS.items()},
 }
 DESCRIPTIONS: dict[str, str] = {
     "variants": "a concept rendered in more than one way across the documents (discovered persons too)",
@@ -51,10 +57,9 @@ DESCRIPTIONS: dict[str, str] = {
     "numbers": "a number of the source missing or changed in the translation, compared by value (bilingual input)",
     "untranslated": "a segment copied from its source, or in another language than --lang",
     "unknown-variant": "a name close to a glossary name but not listed: a new spelling to review",
+    **{name: c.description for name, c in FORMAL_CHECKS.items()},
 }
 Units = list[tuple["str | None", list[Segment]]]  # segments grouped by alignment bead, with its source
-MIN_WORDS_FOR_DETECTION = 4  # shorter segments (headings, names) do not tell a language
-DETECTION_MARGIN = 0.2  # the source language must lead the target language by this much
 
 
 @dataclass
@@ -72,10 +77,12 @@ def check_documents(
     severities: dict[str, Severity] | None = None,
     progress: Callable[[CheckedDocument, int, int], None] | None = None,
     discover: bool = True,
+    settings: CheckSettings = CheckSettings(),
 ) -> Report:
     """Run ``checks`` over ``documents`` against ``glossary``; ``progress(document, done, total)``
     is called after each document. With ``discover``, Vietnamese personal names no glossary
     holds count as concepts too (one per person over all documents), so their variants are listed.
+    ``settings`` are the checks' thresholds (a QA profile's).
 
     An unknown check name is a UsageError (rather than a check that silently never runs).
     """
@@ -96,13 +103,16 @@ def check_documents(
             findings += _deprecated(scan, glossary, levels["deprecated"])
         if "unknown-variant" in checks:
             findings += _unknown(scan, glossary, levels["unknown-variant"])
-        units = _units(doc)
+        units = doc.units()
         if "missing-term" in checks and doc.bilingual and doc.source_lang:
             findings += _missing_terms(scan, units, glossary, levels["missing-term"])
         if "numbers" in checks and doc.bilingual:
             findings += _numbers(doc, units, levels["numbers"])
         if "untranslated" in checks:
-            findings += _untranslated(doc, units, levels["untranslated"])
+            findings += _untranslated(doc, units, levels["untranslated"], settings)
+        for name, formal in FORMAL_CHECKS.items():
+            if name in checks:
+                findings += formal.run(doc, levels[name], settings)
         if progress is not None:
             progress(doc, done, len(docs))
     concepts = [usage[k] for k in sorted(usage, key=lambda k: -sum(r.count for r in usage[k].renderings))]
@@ -125,6 +135,7 @@ def check_files(
     severities: dict[str, Severity] | None = None,
     progress: Callable[[CheckedDocument, int, int], None] | None = None,
     discover: bool = True,
+    settings: CheckSettings = CheckSettings(),
 ) -> Report:
     """Read and check translations: text, TMX or XLIFF files, folders or globs, in ``lang``.
 
@@ -142,7 +153,7 @@ def check_files(
     if source_lang is not None:
         source_lang = require_language(source_lang, known, option="--source-lang")
     docs = [replace(load_document(f, lang, source, source_lang), region=region) for f in files]
-    return check_documents(docs, glossary, checks, severities, progress, discover)
+    return check_documents(docs, glossary, checks, severities, progress, discover, settings)
 
 
 def _scan(doc: CheckedDocument, glossary: Glossary, people: People | None) -> _Scan:
@@ -153,8 +164,7 @@ def _scan(doc: CheckedDocument, glossary: Glossary, people: People | None) -> _S
 
 
 def _loc(doc: CheckedDocument, seg: Segment, start: int = 0, end: int | None = None) -> Location:
-    end = len(seg.text) if end is None else end
-    return Location(str(doc.path), seg.line, seg.index, seg.column + start, seg.column + end)
+    return locate(doc, seg, start, end)
 
 
 def _match_loc(doc: CheckedDocument, seg: Segment, m: Match) -> Location:
@@ -232,18 +242,6 @@ def _unknown(scan: _Scan, glossary: Glossary, severity: Severity) -> list[Findin
     return out
 
 
-def _units(doc: CheckedDocument) -> Units:
-    """Segments grouped by alignment bead, with the bead's source text."""
-    groups: dict[int, list[Segment]] = {}
-    singles: Units = []
-    for seg in doc.segments:
-        if seg.unit < 0:
-            singles.append((seg.source, [seg]))
-        else:
-            groups.setdefault(seg.unit, []).append(seg)
-    return singles + [(segs[0].source, segs) for segs in groups.values()]
-
-
 def _missing_terms(scan: _Scan, units: Units, glossary: Glossary, severity: Severity) -> list[Finding]:
     doc = scan.doc
     out = []
@@ -299,7 +297,7 @@ def _value(q: Quantity) -> str:
     return f"{q.kind} {q.value}{suffix}{unit}"
 
 
-def _untranslated(doc: CheckedDocument, units: Units, severity: Severity) -> list[Finding]:
+def _untranslated(doc: CheckedDocument, units: Units, severity: Severity, settings: CheckSettings) -> list[Finding]:
     out = []
     src_lang = doc.source_lang or ""
     detectable = src_lang in DETECTABLE and doc.lang in DETECTABLE and src_lang != doc.lang
@@ -309,10 +307,10 @@ def _untranslated(doc: CheckedDocument, units: Units, severity: Severity) -> lis
             out.append(Finding("untranslated", severity, _loc(doc, segs[0]),
                                "the translation is the source text, unchanged", target))
             continue
-        if not detectable or len([w for w in target.split() if any(c.isalpha() for c in w)]) < MIN_WORDS_FOR_DETECTION:
+        if not detectable or len([w for w in target.split() if any(c.isalpha() for c in w)]) < settings.min_words_for_detection:
             continue
         scores = detect_scores(target)
-        if scores[src_lang] > scores[doc.lang] + DETECTION_MARGIN:
+        if scores[src_lang] > scores[doc.lang] + settings.detection_margin:
             out.append(Finding("untranslated", severity, _loc(doc, segs[0]),
                                f"the segment is in {src_lang}, not {doc.lang}", target))
     return out

@@ -32,8 +32,9 @@ def _list_checks(value: bool) -> None:
     if value:
         from translate.check.checks import DESCRIPTIONS, SEVERITIES
 
+        width = max(map(len, CHECKS)) + 2
         for name in CHECKS:
-            print(f"{name:<16}{SEVERITIES[name].label:<9}{DESCRIPTIONS[name]}")
+            print(f"{name:<{width}}{SEVERITIES[name].label:<9}{DESCRIPTIONS[name]}")
         raise typer.Exit()
 
 
