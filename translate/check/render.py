@@ -1,4 +1,5 @@
-"""A check report in the format asked for: a terminal table, JSON (``report_json``) or HTML (``report_html``)."""
+"""A check report in the format asked for: a terminal table, JSON (``report_json``), HTML (``report_html``),
+CSV or XLSX (``report_sheet``: a row per finding)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,21 @@ class ReportFormat(str, Enum):
     table = "table"
     json = "json"
     html = "html"
+    csv = "csv"
+    xlsx = "xlsx"
+
+    @property
+    def binary(self) -> bool:
+        """Whether the format is bytes rather than text (XLSX)."""
+        return self is ReportFormat.xlsx
 
 
-def render_report(report: Report, fmt: ReportFormat, width: int = 160) -> str:
-    """The text of ``report`` in ``fmt`` (tables ``width`` characters wide, without colour)."""
+def render_report(report: Report, fmt: ReportFormat, width: int = 160) -> str | bytes:
+    """``report`` in ``fmt``: text, or bytes for a binary format (tables ``width`` characters wide, without colour)."""
+    if fmt in (ReportFormat.csv, ReportFormat.xlsx):
+        from translate.check.report_sheet import render_csv, render_xlsx
+
+        return render_xlsx(report) if fmt is ReportFormat.xlsx else render_csv(report)
     if fmt is ReportFormat.json:
         from translate.check.report_json import render_json
 

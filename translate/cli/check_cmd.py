@@ -18,6 +18,7 @@ from translate.check.checks import CHECKS
 from translate.check.model import CheckedDocument
 from translate.check.render import ReportFormat
 from translate.cli import NoGazetteerOpt, app
+from translate.errors import UsageError
 from translate.files import write_output
 
 
@@ -49,7 +50,7 @@ def check_cmd(
     no_gazetteer: bool = NoGazetteerOpt,
     no_discover: bool = typer.Option(False, "--no-discover", help="Do not count Vietnamese personal names no glossary holds."),
     checks: Optional[str] = typer.Option(None, "--checks", help=f"Comma-separated checks to run (default: all: {', '.join(CHECKS)})."),
-    fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f", help="table, json or html."),
+    fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f", help="table, json, html, csv or xlsx (a row per finding; xlsx needs -o)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Report file (default: stdout)."),
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Exit 1 on findings at or above this severity."),
     list_checks: bool = typer.Option(False, "--list-checks", callback=_list_checks, is_eager=True,
@@ -62,6 +63,8 @@ def check_cmd(
     from translate.check import Severity, check_files
     from translate.check.render import render_report
 
+    if fmt.binary and output is None:
+        raise UsageError(f"--format {fmt.value} writes a file: give -o FILE")
     gloss = translate.load_glossary(glossary, gazetteer=not no_gazetteer)
     selected = CHECKS if checks is None else [c.strip() for c in checks.split(",") if c.strip()]
     report = check_files(targets, lang, gloss, source=source, source_lang=source_lang, checks=selected,
