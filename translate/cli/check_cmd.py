@@ -55,6 +55,10 @@ def check_cmd(
     fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Exit 1 on findings at or above this severity."),
     list_checks: bool = typer.Option(False, "--list-checks", callback=_list_checks, is_eager=True,
                                      help="List the checks, their default severity and what each finds; exit."),
+    ignore: Optional[Path] = typer.Option(None, "--ignore",
+                                          help="An ignore list: its findings are not reported (counted as ignored)."),
+    add_ignored: bool = typer.Option(False, "--add-ignored",
+                                     help="Add every finding of this run to the --ignore file (made if missing)."),
     suggest: Optional[Path] = typer.Option(None, "--suggest",
                                            help="Write candidate glossary entries here (.gloss, .tsv, .csv, .tbx): "
                                                 "unknown variants, discovered persons, frequent unlisted names."),
@@ -63,12 +67,25 @@ def check_cmd(
     from translate.check import Severity, check_files
     from translate.check.render import render_report
 
+    if add_ignored and ignore is None:
+        raise UsageError("--add-ignored needs --ignore FILE")
     if fmt.binary and output is None:
         raise UsageError(f"--format {fmt.value} writes a file: give -o FILE")
     gloss = translate.load_glossary(glossary, gazetteer=not no_gazetteer)
     selected = CHECKS if checks is None else [c.strip() for c in checks.split(",") if c.strip()]
     report = check_files(targets, lang, gloss, source=source, source_lang=source_lang, checks=selected,
                          progress=_progress(), discover=not no_discover)
+    if ignore is not None:
+        from translate.check.ignore import (
+            add_to_ignore_list,
+            apply_ignore_list,
+            read_ignore_list,
+        )
+
+        if add_ignored:
+            added = add_to_ignore_list(ignore, report)
+            print(f"backtrans: {added} finding(s) added to {ignore}", file=sys.stderr)
+        report = apply_ignore_list(report, read_ignore_list(ignore))
     for warning in report.warnings:
         print(f"backtrans: warning: {warning}", file=sys.stderr)
     if fmt is ReportFormat.table and output is None:
