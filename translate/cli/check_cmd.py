@@ -52,7 +52,11 @@ def check_cmd(
     checks: Optional[str] = typer.Option(None, "--checks", help=f"Comma-separated checks to run (default: all: {', '.join(CHECKS)})."),
     fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f", help="table, json, html, csv or xlsx (a row per finding; xlsx needs -o)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Report file (default: stdout)."),
-    fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Exit 1 on findings at or above this severity."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
+                                             help="Exit 1 on findings at or above this severity (default: "
+                                                  "the profile's, else warning)."),
+    profile: Optional[Path] = typer.Option(None, "--profile", "-p",
+                                           help="A QA profile (TOML): checks, severities, thresholds, fail_on."),
     list_checks: bool = typer.Option(False, "--list-checks", callback=_list_checks, is_eager=True,
                                      help="List the checks, their default severity and what each finds; exit."),
     ignore: Optional[Path] = typer.Option(None, "--ignore",
@@ -65,16 +69,19 @@ def check_cmd(
 ) -> None:
     """Check translations for inconsistent renderings, glossary violations, changed numbers, untranslated text."""
     from translate.check import Severity, check_files
+    from translate.check.profile import Profile, load_profile
     from translate.check.render import render_report
 
     if add_ignored and ignore is None:
         raise UsageError("--add-ignored needs --ignore FILE")
     if fmt.binary and output is None:
         raise UsageError(f"--format {fmt.value} writes a file: give -o FILE")
+    qa = load_profile(profile, CHECKS) if profile is not None else Profile()
     gloss = translate.load_glossary(glossary, gazetteer=not no_gazetteer)
-    selected = CHECKS if checks is None else [c.strip() for c in checks.split(",") if c.strip()]
+    selected = (qa.checks or CHECKS) if checks is None else [c.strip() for c in checks.split(",") if c.strip()]
     report = check_files(targets, lang, gloss, source=source, source_lang=source_lang, checks=selected,
-                         progress=_progress(), discover=not no_discover)
+                         severities=qa.severities, progress=_progress(), discover=not no_discover,
+                         settings=qa.settings)
     if ignore is not None:
         from translate.check.ignore import (
             add_to_ignore_list,
@@ -98,7 +105,11 @@ def check_cmd(
         from translate.check.suggest import suggest_entries, write_suggestions
 
         write_suggestions(suggest, suggest_entries(report, gloss))
-    if fail_on is not FailOn.never and report.fails(Severity.parse(fail_on.value)):
+    if fail_on is None:
+        threshold: Severity | None = qa.fail_on or Severity.WARNING
+    else:
+        threshold = None if fail_on is FailOn.never else Severity.parse(fail_on.value)
+    if threshold is not None and report.fails(threshold):
         raise typer.Exit(1)
 
 
