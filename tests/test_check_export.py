@@ -38,3 +38,15 @@ def test_csv_and_xlsx_hold_the_same_rows_as_the_json_findings(tmp_path):
 def test_xlsx_needs_an_output_file():
     result = run_cli(["check", str(DATA / "units.tmx"), "--lang", "uk", "--format", "xlsx"])
     assert result.returncode == 2 and "-o FILE" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_nothing_to_check_is_an_error_unless_allowed_and_an_empty_source_is_reported(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    result = run_cli(["check", str(empty), "--lang", "uk"])
+    assert result.returncode == 2 and "nothing to check" in result.stderr and "empty.txt" in result.stderr
+    assert run_cli(["check", str(empty), "--lang", "uk", "--allow-empty"]).returncode == 0
+    target = DATA / "report_uk.txt"
+    paired = run_cli(["check", str(target), "--lang", "uk", "--source", str(empty), "--source-lang", "en",
+                      "--fail-on", "never"])
+    assert paired.returncode == 0 and "no source sentence aligns with the 4 of" in paired.stderr

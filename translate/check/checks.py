@@ -153,7 +153,11 @@ def check_files(
     if source_lang is not None:
         source_lang = require_language(source_lang, known, option="--source-lang")
     docs = [replace(load_document(f, lang, source, source_lang), region=region) for f in files]
-    return check_documents(docs, glossary, checks, severities, progress, discover, settings)
+    report = check_documents(docs, glossary, checks, severities, progress, discover, settings)
+    if source is not None and docs and docs[0].segments and not any(s.source for s in docs[0].segments):
+        report.warnings.append(f"{source}: no source sentence aligns with the {len(docs[0].segments)} of "
+                               f"{docs[0].path}: the checks against the source did not run")
+    return report
 
 
 def _scan(doc: CheckedDocument, glossary: Glossary, people: People | None) -> _Scan:

@@ -18,7 +18,7 @@ from translate.check.checks import CHECKS
 from translate.check.model import CheckedDocument
 from translate.check.render import ReportFormat
 from translate.cli import NoGazetteerOpt, app
-from translate.errors import UsageError
+from translate.errors import InputError, UsageError
 from translate.files import write_output
 
 
@@ -63,6 +63,8 @@ def check_cmd(
                                           help="An ignore list: its findings are not reported (counted as ignored)."),
     add_ignored: bool = typer.Option(False, "--add-ignored",
                                      help="Add every finding of this run to the --ignore file (made if missing)."),
+    allow_empty: bool = typer.Option(False, "--allow-empty",
+                                     help="Exit 0 when the targets hold no segment (default: an error, exit 2)."),
     suggest: Optional[Path] = typer.Option(None, "--suggest",
                                            help="Write candidate glossary entries here (.gloss, .tsv, .csv, .tbx): "
                                                 "unknown variants, discovered persons, frequent unlisted names."),
@@ -82,6 +84,9 @@ def check_cmd(
     report = check_files(targets, lang, gloss, source=source, source_lang=source_lang, checks=selected,
                          severities=qa.severities, progress=_progress(), discover=not no_discover,
                          settings=qa.settings)
+    if not allow_empty and not any(d.segments for d in report.documents):
+        names = ", ".join(str(d.path) for d in report.documents)
+        raise InputError(f"nothing to check: no segment in {names} (--allow-empty to accept)")
     if ignore is not None:
         from translate.check.ignore import (
             add_to_ignore_list,
