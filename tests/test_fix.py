@@ -137,6 +137,10 @@ def test_arabic_proclitics_are_kept(old, new):
     assert only(old, "ar", g) == new
 
 
+def test_arabic_spelling_of_a_name_becomes_the_terms(glossary):
+    assert only("وفي ثايبينه افتتح", "ar", glossary) == "وفي ثاي بينه افتتح"  # joined syllables spaced as listed
+
+
 def test_arabic_article_drops_after_lam_in_the_preferred_term_too():
     g = Glossary([Concept("peoples-committee", "party-term", "People's Committee", "Ủy ban nhân dân", terms={"ar": [
         Term("الهيئة الشعبية", "ar", Status.PREFERRED), Term("اللجنة الشعبية", "ar", Status.ADMITTED)]})])
