@@ -180,11 +180,11 @@ def test_xliff2_and_tmx_inline_codes():
         ("close", "ec", "2", "", 33), ("standalone", "ph", "3", "", 33), ("open", "mrk", "m1", "", 34),
         ("close", "mrk", "m1", "", 37), ("standalone", "cp", "", "\x07", 37)]
     assert _codes(u2.source_codes) == [("standalone", "sc", "4", "", 6)]  # isolated="yes"
-    tmx = read_bilingual(FORMATS / "inline.tmx", "fr")
-    assert tmx.units[0].target == "Appuyez sur Entrée pour continuer."
+    tmx = read_bilingual(FORMATS / "inline.tmx", "pl")
+    assert tmx.units[0].target == "Naciśnij Enter aby kontynuować."
     assert _codes(tmx.units[0].target_codes) == [
-        ("open", "bpt", "1", "<b>", 12), ("close", "ept", "1", "</b>", 18), ("standalone", "ph", "2", "<br/>", 18),
-        ("open", "hi", "3", "", 24), ("close", "hi", "3", "", 33)]
+        ("open", "bpt", "1", "<b>", 9), ("close", "ept", "1", "</b>", 14), ("standalone", "ph", "2", "<br/>", 14),
+        ("open", "hi", "3", "", 19), ("close", "hi", "3", "", 30)]
     assert _codes(tmx.units[1].source_codes) == [("standalone", "ph", "", "<br/>", 8)]
 
 

@@ -61,13 +61,13 @@ class InlineCode:
         return (PARTNER.get(self.element, self.element), self.kind, self.id or self.content)
 
     def label(self) -> str:
-        """The code as a tag (``<g id="1">``, ``</g id="1">``, ``<x id="2"/>``, ``<ph>{1}</ph>``)."""
+        """The code as a tag (``<g id="1">``, ``</g id="1">``, ``<x id="2"/>``, ``<ph x="1">{1}</ph>``)."""
         ident = f' id="{self.id}"' if self.id else ""
         if self.kind is CodeKind.CLOSE:
             return f"</{self.element}{ident}>"
         if self.kind is CodeKind.OPEN:
             return f"<{self.element}{ident}>"
-        return f"<{self.element}{ident}/>" if self.id or not self.content else f"<{self.element}>{self.content}</{self.element}>"
+        return f"<{self.element}{ident}>{self.content}</{self.element}>" if self.content else f"<{self.element}{ident}/>"
 
 
 @dataclass(frozen=True)
