@@ -1,4 +1,4 @@
-"""The consistency checks: variants, deprecated, missing-term, numbers, untranslated, unknown-variant.
+"""The consistency checks: variants, deprecated, missing-term, numbers, untranslated, unknown-variant, tags.
 
 :func:`check_documents` runs the chosen checks over documents read by ``translate.check.inputs``
 and returns a :class:`~translate.check.model.Report`. Terms are found by the glossary recogniser
@@ -25,6 +25,7 @@ from translate.check.model import (
     Segment,
     Severity,
 )
+from translate.check.tags import tag_findings
 from translate.detect import detect_scores, reads_as_other
 from translate.errors import UsageError
 from translate.glossary.model import Glossary
@@ -35,7 +36,7 @@ from translate.terms import How, Match, People, find_terms
 from translate.terms.judge import Presence, judge, preferred_term, status_label
 from translate.text import comparable
 
-CHECKS = ("variants", "deprecated", "missing-term", "numbers", "untranslated", "unknown-variant")
+CHECKS = ("variants", "deprecated", "missing-term", "numbers", "untranslated", "unknown-variant", "tags")
 SEVERITIES: dict[str, Severity] = {
     "variants": Severity.WARNING,
     "deprecated": Severity.ERROR,
@@ -43,6 +44,7 @@ SEVERITIES: dict[str, Severity] = {
     "numbers": Severity.ERROR,
     "untranslated": Severity.ERROR,
     "unknown-variant": Severity.INFO,
+    "tags": Severity.ERROR,
 }
 DESCRIPTIONS: dict[str, str] = {
     "variants": "a concept rendered in more than one way across the documents (discovered persons too)",
@@ -51,6 +53,7 @@ DESCRIPTIONS: dict[str, str] = {
     "numbers": "a number of the source missing or changed in the translation, compared by value (bilingual input)",
     "untranslated": "a segment copied from its source, or in another language than --lang",
     "unknown-variant": "a name close to a glossary name but not listed: a new spelling to review",
+    "tags": "an inline code of the source missing, added, repeated or misnested in the translation (bilingual input)",
 }
 Units = list[tuple["str | None", list[Segment]]]  # segments grouped by alignment bead, with its source
 MIN_WORDS_FOR_DETECTION = 4  # shorter segments (headings, names) do not tell a language
@@ -103,6 +106,8 @@ def check_documents(
             findings += _numbers(doc, units, levels["numbers"])
         if "untranslated" in checks:
             findings += _untranslated(doc, units, levels["untranslated"])
+        if "tags" in checks and doc.bilingual:
+            findings += tag_findings(doc, levels["tags"])
         if progress is not None:
             progress(doc, done, len(docs))
     concepts = [usage[k] for k in sorted(usage, key=lambda k: -sum(r.count for r in usage[k].renderings))]
