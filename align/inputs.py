@@ -18,39 +18,42 @@ from translate.formats.bilingual import is_bilingual, read_bilingual
 
 @dataclass(frozen=True)
 class ScoreInput:
-    """One document to score: hypothesis and reference lines, optionally the source lines."""
+    """One document to score: hypothesis and reference lines, optionally the source lines, and
+    how many units were left out as untranslated (in a bilingual hypothesis or reference)."""
 
     name: str
     hyps: Sequence[str]
     refs: Sequence[str]
     srcs: Sequence[str] | None = None
+    skipped: int = 0
 
 
 @dataclass(frozen=True)
 class Segments:
-    """The segments of one file, with the source segments when the file is bilingual."""
+    """The segments of one file, with the source segments when the file is bilingual and the
+    indices of its untranslated units (no target, or an empty one: their line is "")."""
 
     path: Path
     lines: list[str]
     sources: list[str] | None = None
     source_lang: str | None = None
+    untranslated: frozenset[int] = frozenset()
 
 
 def read_segments(path: Path | str, lang: str | None = None) -> Segments:
     """Read ``path``: plain text lines, or the units of a TMX/XLIFF file (its targets, in
-    ``lang`` when given, as the segments, sources alongside; a unit without a target is an error)."""
+    ``lang`` when given, as the segments, sources alongside; partly translated files are the
+    normal case: a unit without a target, or with an empty one, is listed as untranslated)."""
     path = Path(path)
     if not is_bilingual(path):
         return Segments(path, read_text(path).splitlines())
     bilingual = read_bilingual(path, lang)
-    for unit in bilingual.units:
-        if unit.target is None:
-            raise InputError(f"unit {unit.id!r} has no target", path, unit.line)
     return Segments(
         path,
         [u.target or "" for u in bilingual.units],
         [u.source for u in bilingual.units],
         bilingual.source_lang or None,
+        frozenset(i for i, u in enumerate(bilingual.units) if not (u.target or "").strip()),
     )
 
 
@@ -90,5 +93,10 @@ def read_score_inputs(hyp: Path | str, ref: Path | str, lang: str, src: Path | s
             raise UsageError(f"{len(sl)} segments but the hypothesis has {len(hl)}", s)
         if s is None and hs.sources is not None:
             src_lang = src_lang or hs.source_lang
-        docs.append(ScoreInput(h.name, hl, rl, sl))
+        skip = hs.untranslated | rs.untranslated  # a unit untranslated in either is not scored
+        kept = [i for i in range(len(hl)) if i not in skip]
+        if not kept:
+            raise InputError(f"nothing to score: all {len(hl)} units are untranslated", h)
+        docs.append(ScoreInput(h.name, [hl[i] for i in kept], [rl[i] for i in kept],
+                               [sl[i] for i in kept] if sl is not None else None, len(skip)))
     return docs, src_lang

@@ -71,6 +71,7 @@ class DocumentScores:
     segments: int
     scores: list[MetricScore]
     terms: "TermScores | None" = None  # with a recogniser (see score_documents)
+    skipped: int = 0  # untranslated units left out (bilingual input)
 
 
 def mt_scores(hyps: Sequence[str], refs: Sequence[str], lang: str) -> list[MetricScore]:
@@ -95,17 +96,18 @@ def score_documents(
     """
     use_src = src_lang is not None and all(d.srcs is not None for d in docs)
 
-    def one(name: str, h: Sequence[str], r: Sequence[str], s: Sequence[str] | None) -> DocumentScores:
+    def one(name: str, h: Sequence[str], r: Sequence[str], s: Sequence[str] | None, skipped: int) -> DocumentScores:
         terms = None
         if recognise is not None:
             expected = [recognise(x, src_lang) for x in s] if src_lang is not None and use_src and s is not None else None
             terms = term_scores(h, r, lang, recognise, expected)
-        return DocumentScores(name, len(h), mt_scores(h, r, lang), terms)
+        return DocumentScores(name, len(h), mt_scores(h, r, lang), terms, skipped)
 
-    out = [one(d.name, d.hyps, d.refs, d.srcs) for d in docs]
+    out = [one(d.name, d.hyps, d.refs, d.srcs, d.skipped) for d in docs]
     if len(docs) != 1:
         all_s = [x for d in docs for x in d.srcs or ()] if use_src else None
-        out.append(one("*corpus*", [x for d in docs for x in d.hyps], [x for d in docs for x in d.refs], all_s))
+        out.append(one("*corpus*", [x for d in docs for x in d.hyps], [x for d in docs for x in d.refs], all_s,
+                       sum(d.skipped for d in docs)))
     return out
 
 
@@ -276,7 +278,8 @@ class ScoreRun:
         """The report ``backtrans score`` prints: each metric with its signature, then the terms line."""
         lines = []
         for d in self.documents:
-            lines.append(f"{d.name} ({d.segments} segments)")
+            skipped = f", {d.skipped} untranslated skipped" if d.skipped else ""
+            lines.append(f"{d.name} ({d.segments} segments{skipped})")
             lines += [f"  {s.metric:<6} {s.value:7.2f}  {s.signature}" for s in d.scores]
             if d.terms is not None:
                 t = d.terms

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import stat
+import subprocess
 
 import pytest
 
 import translate
-from tests.helpers import REPO, SEEDS, run_cli
+from tests.helpers import BACKTRANS, REPO, SEEDS, cli_env, run_cli
 from translate.check import check_documents
 from translate.check.inputs import load_document
 from translate.fix import Rule, fix_file, fix_text
@@ -133,6 +135,10 @@ def test_polish_person_name_keeps_its_case(old, new):
 def test_arabic_proclitics_are_kept(old, new):
     g = Glossary([person("ninh-binh", "Ninh Binh", "Ninh Bình", "ar", "نين بين", "نينه بينه", kind="place")])
     assert only(old, "ar", g) == new
+
+
+def test_arabic_spelling_of_a_name_becomes_the_terms(glossary):
+    assert only("وفي ثايبينه افتتح", "ar", glossary) == "وفي ثاي بينه افتتح"  # joined syllables spaced as listed
 
 
 def test_arabic_article_drops_after_lam_in_the_preferred_term_too():
@@ -286,3 +292,39 @@ def test_a_folder_of_translate_outputs_is_fixed_text_and_records_alike(installed
     [record] = [json.loads(line) for line in (out / "report.vi.jsonl").read_text(encoding="utf-8").splitlines()]
     assert record["translation"] == "Thành tựu của Hải Dương năm 2023."
     assert "Hai Duong" in (out / "report.en.txt").read_text(encoding="utf-8")  # another language: left out
+
+
+def test_cli_interactive_asks_before_each_change(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Досягнуті Хай Дуонгом. Ми були у Хай Дуонзі.\n", encoding="utf-8")
+    primary, secondary = pty.openpty()
+    os.write(primary, b"y\nn\n")  # make the first change, leave the second
+    process = subprocess.run([BACKTRANS, "fix", str(path), "--lang", "uk", "--in-place", "--interactive"],
+                             stdin=secondary, stderr=secondary, stdout=subprocess.PIPE, timeout=300,
+                             env=cli_env())
+    os.close(secondary)
+    shown = _drain(primary)
+    assert process.returncode == 0, shown
+    assert path.read_text(encoding="utf-8") == "Досягнуті Хайзионгом. Ми були у Хай Дуонзі.\n"
+    assert "[Хай Дуонгом]" in shown and "1) Хайзионзі" in shown
+
+
+def _drain(fd: int) -> str:
+    out = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the other side closed
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(fd)
+    return out.decode("utf-8", "replace")
+
+
+def test_cli_interactive_needs_a_terminal(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("у Хай Дуонзі\n", encoding="utf-8")
+    result = run_cli(["fix", str(path), "--lang", "uk", "--interactive"])
+    assert result.returncode == 2 and "--interactive needs a terminal" in result.stderr

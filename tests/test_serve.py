@@ -4,6 +4,8 @@ test models; batching, limits, keys and shutdown through real HTTP requests."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -78,6 +80,15 @@ def test_api_keys_and_rate_limits_of_the_command(installed_models, tmp_path):
             alpha.translate("Ханой.", "uk", "en")
         assert slow.value.code == 429 and slow.value.headers["Retry-After"]
         assert LibreTranslateAPI(url, api_key="beta").translate("Ханой.", "uk", "en")  # another key, its own rate
+
+
+def test_without_the_serve_extra_one_line_says_what_to_install():
+    """A Python where uvicorn cannot be imported (as without ``backtrans[serve]``) runs the real CLI."""
+    code = ("import sys; sys.modules['uvicorn'] = None; from translate.cli import run; "
+            "sys.exit(run(['serve', '--port', '0']))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "backtrans: error: serving needs uvicorn: pip install 'backtrans[serve]'"
 
 
 def test_a_bad_keys_file_is_one_line_naming_it(tmp_path):

@@ -19,7 +19,7 @@ import difflib
 import json
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import Enum
 from itertools import accumulate
@@ -80,15 +80,24 @@ class Change:
                 "choices": list(self.choices)}
 
 
+# Asked about each change with the text of its line: returns it as it is, not applied, or with
+# another of its choices (``backtrans fix --interactive``).
+Decide = Callable[[Change, str], Change]
+
+
 def fix_text(text: str, lang: str, glossary: Glossary, *, choose: bool = False, fuzzy: bool = True,
-             discover: bool = True) -> tuple[str, list[Change]]:
+             discover: bool = True, decide: Decide | None = None) -> tuple[str, list[Change]]:
     """``text`` (in ``lang``) with every rendering of a concept rewritten to its preferred form, and
     the changes in text order (those ``applied`` False were left alone: ambiguous). ``choose``
     takes the first of several forms (the language's first slot); ``fuzzy``: also suspected new
-    spellings; ``discover``: also the spellings of one unlisted person."""
+    spellings; ``discover``: also the spellings of one unlisted person; ``decide`` is asked
+    about each change before it is made."""
     matches = find_terms(text, lang, glossary, fuzzy=fuzzy, people=People() if discover else None)
     wanted = _preferred(matches, lang, glossary)
     changes = [c for m in matches if (c := _change(text, m, lang, glossary, wanted, choose)) is not None]
+    if decide is not None:
+        lines = text.split("\n")
+        changes = [decide(c, lines[c.line - 1]) for c in changes]
     return apply_changes(text, changes), changes
 
 
@@ -213,7 +222,7 @@ class FixedFile:
 
 
 def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = False, fuzzy: bool = True,
-             discover: bool = True) -> FixedFile:
+             discover: bool = True, decide: Decide | None = None) -> FixedFile:
     """Fix a UTF-8 text file (``fix_text``), or the targets of a TMX or XLIFF file (inline codes,
     sources and markup untouched); nothing is written until ``FixedFile.write``. Line endings,
     the byte order mark and every byte outside the replaced spans are kept."""
@@ -222,10 +231,10 @@ def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = 
     text = decode_text(data, path)
     bom = data.startswith(_BOM.encode("utf-8"))
     if path.suffix == TRANSLATION_SUFFIX and output_language(path) is not None:
-        return _fix_records(path, text, lang, glossary, choose=choose, fuzzy=fuzzy, discover=discover)
+        return _fix_records(path, text, lang, glossary, choose=choose, fuzzy=fuzzy, discover=discover, decide=decide)
     kind = bilingual_kind(path)
     if kind is None:
-        fixed, changes = fix_text(text, lang, glossary, choose=choose, fuzzy=fuzzy, discover=discover)
+        fixed, changes = fix_text(text, lang, glossary, choose=choose, fuzzy=fuzzy, discover=discover, decide=decide)
         return FixedFile(path, text, fixed, changes, bom)
     if kind not in ("tmx", "xliff"):
         raise UsageError(f"fix rewrites text, TMX and XLIFF files, not {kind.upper()} ones", path)
@@ -234,7 +243,7 @@ def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = 
     targets = find_targets(raw, path, kind, lang)
     starts = list(accumulate((len(t.text) + 1 for t in targets[:-1]), initial=0))
     _, found = fix_text("\n".join(t.text for t in targets), lang, glossary, choose=choose, fuzzy=fuzzy,
-                        discover=discover)
+                        discover=discover, decide=decide)
     edits, changes = [], []
     for c in found:
         i = bisect_right(starts, c.offset) - 1
@@ -250,7 +259,7 @@ def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = 
     return FixedFile(path, text, fixed, changes, bom)
 
 
-def _fix_records(path: Path, text: str, lang: str, glossary: Glossary, **options: bool) -> FixedFile:
+def _fix_records(path: Path, text: str, lang: str, glossary: Glossary, **options: Any) -> FixedFile:
     """translate's ``DOC.LANG.jsonl``: each record's translation fixed (over the document), the
     record written back as translate writes it; ``line`` is the record's, columns in its translation."""
     read_translations(path)  # not translate's records: a FormatError with the line

@@ -1,5 +1,6 @@
 """The consistency checks: variants, deprecated, missing-term, numbers, untranslated, unknown-variant,
-and the checks of form of ``translate.check.formal`` (punctuation, spaces, doubled words).
+tags (``translate.check.tags``) and the checks of form of ``translate.check.formal`` (punctuation,
+spaces, doubled words).
 
 :func:`check_documents` runs the chosen checks over documents read by ``translate.check.inputs``
 and returns a :class:`~translate.check.model.Report`. Terms are found by the glossary recogniser
@@ -29,6 +30,7 @@ from translate.check.model import (
     Severity,
     locate,
 )
+from translate.check.tags import tag_findings
 from translate.detect import detect_scores, reads_as_other
 from translate.errors import UsageError
 from translate.glossary.model import Glossary
@@ -39,7 +41,7 @@ from translate.terms import How, Match, People, find_terms
 from translate.terms.judge import Presence, judge, preferred_term, status_label
 from translate.text import comparable
 
-CHECKS = ("variants", "deprecated", "missing-term", "numbers", "untranslated", "unknown-variant",
+CHECKS = ("variants", "deprecated", "missing-term", "numbers", "untranslated", "unknown-variant", "tags",
           *FORMAL_CHECKS)
 SEVERITIES: dict[str, Severity] = {
     "variants": Severity.WARNING,
@@ -48,6 +50,7 @@ SEVERITIES: dict[str, Severity] = {
     "numbers": Severity.ERROR,
     "untranslated": Severity.ERROR,
     "unknown-variant": Severity.INFO,
+    "tags": Severity.ERROR,
     **{name: c.severity for name, c in FORMAL_CHECKS.items()},
 }
 DESCRIPTIONS: dict[str, str] = {
@@ -57,6 +60,7 @@ DESCRIPTIONS: dict[str, str] = {
     "numbers": "a number of the source missing or changed in the translation, compared by value (bilingual input)",
     "untranslated": "a segment copied from its source, or in another language than --lang",
     "unknown-variant": "a name close to a glossary name but not listed: a new spelling to review",
+    "tags": "an inline code of the source missing, added, repeated or misnested in the translation (bilingual input)",
     **{name: c.description for name, c in FORMAL_CHECKS.items()},
 }
 Units = list[tuple["str | None", list[Segment]]]  # segments grouped by alignment bead, with its source
@@ -110,6 +114,8 @@ def check_documents(
             findings += _numbers(doc, units, levels["numbers"])
         if "untranslated" in checks:
             findings += _untranslated(doc, units, levels["untranslated"], settings)
+        if "tags" in checks and doc.bilingual:
+            findings += tag_findings(doc, levels["tags"])
         for name, formal in FORMAL_CHECKS.items():
             if name in checks:
                 findings += formal.run(doc, levels[name], settings)

@@ -65,7 +65,8 @@ def _bilingual(path: Path, lang: str, source_lang: str | None = None) -> Checked
     """A TMX or XLIFF file as segments: one per unit with a target, its source attached."""
     data = read_bilingual(path, lang)
     translated = [(u, u.target) for u in data.units if u.target is not None]
-    segments = [Segment(index=i, line=u.line, column=0, text=target, source=u.source, source_line=u.line, unit=i)
+    segments = [Segment(index=i, line=u.line, column=0, text=target, source=u.source, source_line=u.line, unit=i,
+                        unit_id=u.id, codes=u.target_codes, source_codes=u.source_codes)
                 for i, (u, target) in enumerate(translated)]
     src_lang = source_lang or data.source_lang or None
     return CheckedDocument(path, lang, segments, src_lang, path)

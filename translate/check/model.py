@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
 
+from translate.formats.units import InlineCode
+
 
 class Severity(IntEnum):
     """How bad a finding is; ``--fail-on`` compares against it."""
@@ -30,6 +32,8 @@ class Segment:
     ``line`` is 1-based in the file; ``column`` is where ``text`` starts in that line (0 for
     TMX/XLIFF, whose spans are within the segment text). ``source`` is the aligned source
     text (None when there is no source); ``unit`` groups the segments of one alignment bead.
+    A TMX/XLIFF unit's segment also carries the unit's id and the inline codes of its target
+    (``codes``) and source (``source_codes``), at offsets in ``text`` and ``source``.
     """
 
     index: int
@@ -39,6 +43,9 @@ class Segment:
     source: str | None = None
     source_line: int = 0
     unit: int = -1
+    unit_id: str = ""
+    codes: tuple[InlineCode, ...] = ()
+    source_codes: tuple[InlineCode, ...] = ()
 
 
 @dataclass

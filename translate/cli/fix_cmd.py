@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, List, Optional
@@ -20,7 +21,7 @@ from translate.errors import UsageError
 from translate.langs import KNOWN, require_language
 
 if TYPE_CHECKING:
-    from translate.fix import FixedFile
+    from translate.fix import Change, FixedFile
 
 
 class FixFormat(str, Enum):
@@ -44,6 +45,8 @@ def fix_cmd(
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Write nothing: print the changes (--format)."),
     fmt: FixFormat = typer.Option(FixFormat.diff, "--format", "-f",
                                   help="Report of the changes: diff (coloured on a terminal) or json."),
+    interactive: bool = typer.Option(False, "--interactive", help="Ask before each change (y: make it, n: leave it, "
+                                     "a: make this and the rest, q: leave this and the rest; a number: that form)."),
     choose: bool = typer.Option(False, "--choose", help="Where a form could be two cases of the preferred term, "
                                 "write the first (singular before plural, nominative first) instead of leaving it."),
 ) -> None:
@@ -61,11 +64,14 @@ def fix_cmd(
     lang = require_language(lang)
     if sum((out is not None, in_place, dry_run)) > 1:
         raise UsageError("choose one of --out, --in-place and --dry-run")
+    if interactive and not (sys.stdin.isatty() and sys.stderr.isatty()):
+        raise UsageError("--interactive needs a terminal")
     files = fix_targets(targets, lang)
     if len(files) > 1 and not (in_place or dry_run):
         raise UsageError(f"{len(files)} files to fix: add --in-place or --dry-run")
     gloss = translate.load_glossary(glossary, gazetteer=not no_gazetteer)
-    fixed = [fix_file(f, lang, gloss, choose=choose, fuzzy=not no_fuzzy, discover=not no_discover) for f in files]
+    fixed = [fix_file(f, lang, gloss, choose=choose, fuzzy=not no_fuzzy, discover=not no_discover,
+                      decide=_Asker(f) if interactive else None) for f in files]
     for result in fixed:
         for c in result.ambiguous:
             choices = " | ".join(c.choices) or "no form of the preferred term fits"
@@ -83,6 +89,36 @@ def fix_cmd(
         print(f"backtrans: {result.path}: {len(result.applied)} fixed, {len(result.ambiguous)} left", file=sys.stderr)
     if (in_place or out is not None) and fmt is FixFormat.json:
         _report(fixed, fmt)
+
+
+class _Asker:
+    """``--interactive``: each change shown in its line on standard error, the answer read from
+    standard input; "a" and "q" answer the rest of the file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.rest: bool | None = None
+
+    def __call__(self, change: Change, line: str) -> Change:
+        if not change.applied and not change.choices:
+            return change  # nothing to choose from (a name several units bear)
+        if self.rest is not None:
+            return change if self.rest else replace(change, new=change.old, applied=False)
+        choices = change.choices or (change.new,)
+        before, after = line[max(0, change.start - 40):change.start], line[change.end:change.end + 40]
+        print(f"{self.path}:{change.line}: …{before}[{change.old}]{after}…", file=sys.stderr)
+        for n, form in enumerate(choices, 1):
+            print(f"  {n}) {form}", file=sys.stderr)
+        while True:
+            answer = input("  make this change? [y/n/a/q/1..]: " if len(choices) == 1 else
+                           "  which form? [1..n / n: leave it / q: leave the rest]: ").strip().lower()
+            if answer in ("y", "a") and len(choices) == 1 or answer.isdigit() and 1 <= int(answer) <= len(choices):
+                self.rest = True if answer == "a" else None
+                form = choices[int(answer) - 1] if answer.isdigit() else change.new
+                return replace(change, new=form, applied=True)
+            if answer in ("n", "q"):
+                self.rest = False if answer == "q" else None
+                return replace(change, new=change.old, applied=False)
 
 
 def _report(fixed: list[FixedFile], fmt: FixFormat) -> None:

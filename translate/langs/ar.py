@@ -214,7 +214,7 @@ class Arabic(Language):
                                     for v in sorted({form for _, form in slots} - {term})]
 
     def slots(self, term: str, *, name: bool) -> list[tuple[Slot, str]]:
-        """A name in one slot, with its spellings as variants; a common term in the singular (""),
+        """A name in one slot, whatever its spelling; a common term in the singular (""),
         the plural ("pl") and the indefinite accusative ("acc"); each without its article after
         the proclitic ل ("bare_" slots: "للجنة" is ل + لجنة)."""
         out = [(Slot(), term)]
@@ -229,7 +229,7 @@ class Arabic(Language):
                     continue
                 for joins in product(("", " "), repeat=len(syllables) - 1):
                     spellings.add(syllables[0] + "".join(j + w for j, w in zip(joins, syllables[1:])))
-            out += [(Slot("", i), v) for i, v in enumerate(sorted(spellings - {term}), 1)]
+            out += [(Slot(), v) for v in sorted(spellings - {term})]  # one slot: each spelling becomes the term's
         else:
             out += [(Slot("pl", i), v) for i, v in enumerate(sorted(_plurals(term) - {term}))]
             out += [(Slot("acc"), v) for v in sorted(_accusative(term))]
