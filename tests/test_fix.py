@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import pty
 import stat
 import subprocess
 
+import lxml.html
 import pytest
 
 import translate
@@ -328,3 +330,14 @@ def test_cli_interactive_needs_a_terminal(tmp_path):
     path.write_text("у Хай Дуонзі\n", encoding="utf-8")
     result = run_cli(["fix", str(path), "--lang", "uk", "--interactive"])
     assert result.returncode == 2 and "--interactive needs a terminal" in result.stderr
+
+
+def test_the_html_report_offers_the_fixed_version_fix_writes(glossary, tmp_path):
+    seed = SEEDS / "uk_hai_duong_breakthroughs.txt"
+    report = tmp_path / "qa.html"
+    result = run_cli(["check", seed, "--lang", "uk", "--format", "html", "-o", report, "--fail-on", "never"])
+    assert result.returncode == 0, result.stderr
+    [link] = lxml.html.fromstring(report.read_text(encoding="utf-8")).xpath("//a[@class='fixed']")
+    assert link.get("download") == "uk_hai_duong_breakthroughs.fixed.txt"
+    data = base64.b64decode(link.get("href").split("base64,", 1)[1])
+    assert data == fix_file(seed, "uk", glossary).data() and data != seed.read_bytes()

@@ -283,6 +283,19 @@ def _fix_records(path: Path, text: str, lang: str, glossary: Glossary, **options
     return FixedFile(path, text, "\n".join(lines), changes)
 
 
+def fixed_versions(documents: Iterable[tuple[Path, str]], glossary: Glossary) -> dict[str, FixedFile]:
+    """The fix of each (path, language) that ``fix`` can rewrite and that has a change to make, by
+    path (what the HTML report of ``check`` offers to download)."""
+    out = {}
+    for path, lang in documents:
+        if path.suffix.lower() not in TEXT_SUFFIXES | _XML_SUFFIXES | {TRANSLATION_SUFFIX}:
+            continue  # PO, XLZ: not rewritten
+        fixed = fix_file(path, lang, glossary)
+        if fixed.applied:
+            out[str(path)] = fixed
+    return out
+
+
 def fix_targets(targets: Iterable[str | Path], lang: str) -> list[Path]:
     """The files ``fix`` reads: text, TMX and XLIFF files as given; in folders, those and
     translate's outputs into ``lang`` (``DOC.LANG.txt`` and ``.jsonl``, both, so that ``check``,

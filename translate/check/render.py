@@ -4,9 +4,14 @@ CSV or XLSX (``report_sheet``: a row per finding)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from translate.check.model import Report
+
+if TYPE_CHECKING:
+    from translate.fix import FixedFile
 
 
 class ReportFormat(str, Enum):
@@ -24,8 +29,10 @@ class ReportFormat(str, Enum):
         return self is ReportFormat.xlsx
 
 
-def render_report(report: Report, fmt: ReportFormat, width: int = 160) -> str | bytes:
-    """``report`` in ``fmt``: text, or bytes for a binary format (tables ``width`` characters wide, without colour)."""
+def render_report(report: Report, fmt: ReportFormat, width: int = 160,
+                  fixed: Mapping[str, FixedFile] | None = None) -> str | bytes:
+    """``report`` in ``fmt``: text, or bytes for a binary format (tables ``width`` characters wide, without colour);
+    the HTML page offers each document's ``fixed`` version (``translate.fix.fixed_versions``) for download."""
     if fmt in (ReportFormat.csv, ReportFormat.xlsx):
         from translate.check.report_sheet import render_csv, render_xlsx
 
@@ -37,7 +44,7 @@ def render_report(report: Report, fmt: ReportFormat, width: int = 160) -> str | 
     if fmt is ReportFormat.html:
         from translate.check.report_html import render_html
 
-        return render_html(report)
+        return render_html(report, fixed)
     from rich.console import Console
 
     from translate.check.report_table import print_report

@@ -17,11 +17,17 @@ Inline CSS and JS only, no external resource.
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from translate.check.ignore import HEADER, ignore_entry
 from translate.check.model import CheckedDocument, Finding, Report, Segment, Severity
+
+if TYPE_CHECKING:
+    from translate.fix import FixedFile
 
 STATUS_COLOURS = {"preferred": "#a5d6a7", "admitted": "#fff59d", "deprecated": "#ef9a9a",
                   "canonical": "#80cbc4", "unknown": "#ce93d8"}
@@ -87,8 +93,9 @@ document.addEventListener('DOMContentLoaded',function(){
 """
 
 
-def render_html(report: Report) -> str:
-    """The whole page as a string."""
+def render_html(report: Report, fixed: Mapping[str, FixedFile] | None = None) -> str:
+    """The whole page as a string; ``fixed`` (``translate.fix.fixed_versions``): each document's
+    fixed version, offered for download beside it."""
     docs = {str(d.path): d for d in report.documents}
     parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'>",
              "<title>backtrans check</title>", f"<style>{_CSS}</style><script>{_JS}</script></head><body>",
@@ -99,7 +106,7 @@ def render_html(report: Report) -> str:
              "<p class='file'>" + ", ".join(escape(str(d.path)) for d in report.documents) + "</p>",
              _legend(), _filters(report), _findings(report, docs), _by_concept(report)]
     for i, doc in enumerate(report.documents):
-        parts.append(_document(i, doc, report))
+        parts.append(_document(i, doc, report, (fixed or {}).get(str(doc.path))))
     parts.append("</body></html>")
     return "\n".join(parts)
 
@@ -186,7 +193,7 @@ def _by_concept(report: Report) -> str:
     return "<h2>By concept</h2><div id='concepts'>" + "".join(blocks) + "</div>"
 
 
-def _document(number: int, doc: CheckedDocument, report: Report) -> str:
+def _document(number: int, doc: CheckedDocument, report: Report, fixed: FixedFile | None = None) -> str:
     path = str(doc.path)
     marks: dict[int, list[tuple[int, int, str, str, str]]] = {}
     for c in report.concepts:
@@ -207,7 +214,13 @@ def _document(number: int, doc: CheckedDocument, report: Report) -> str:
                     f"{source}<td class='tgt seg' data-segment='{seg.index}'>{text}</td></tr>")
     head = "<th>where</th>" + ("<th>source</th>" if doc.bilingual else "") + "<th>translation</th>"
     source_name = f" (source: {escape(str(doc.source_path))})" if doc.source_path and doc.source_path != doc.path else ""
-    return (f"<h2>Document {escape(path)}{source_name}</h2>"
+    download = ""
+    if fixed is not None:
+        name = f"{doc.path.stem}.fixed{doc.path.suffix}"
+        data = base64.b64encode(fixed.data()).decode("ascii")
+        download = (f" <a class='fixed' download='{escape(name)}' href='data:application/octet-stream;base64,{data}'>"
+                    f"download the fixed version ({len(fixed.applied)} renderings rewritten by backtrans fix)</a>")
+    return (f"<h2>Document {escape(path)}{source_name}{download}</h2>"
             f"<table class='doc' data-file='{escape(path)}'><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}"
             "</tbody></table>")
 

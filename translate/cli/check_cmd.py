@@ -105,7 +105,12 @@ def check_cmd(
 
         print_report(report)
     else:
-        write_output(render_report(report, fmt), output)
+        fixed = None
+        if fmt is ReportFormat.html:  # the page offers each document fixed by `backtrans fix`
+            from translate.fix import fixed_versions
+
+            fixed = fixed_versions(((d.path, d.lang) for d in report.documents), gloss)
+        write_output(render_report(report, fmt, fixed=fixed), output)
     if suggest is not None:
         from translate.check.suggest import suggest_entries, write_suggestions
 
