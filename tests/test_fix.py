@@ -341,3 +341,10 @@ def test_the_html_report_offers_the_fixed_version_fix_writes(glossary, tmp_path)
     assert link.get("download") == "uk_hai_duong_breakthroughs.fixed.txt"
     data = base64.b64decode(link.get("href").split("base64,", 1)[1])
     assert data == fix_file(seed, "uk", glossary).data() and data != seed.read_bytes()
+
+
+def test_cli_reads_standard_input(tmp_path):
+    result = run_cli(["fix", "-", "--lang", "uk"], input="Досягнуті Хай Дуонгом.\n")
+    assert result.returncode == 0 and result.stdout == "Досягнуті Хайзионгом.\n"
+    refused = run_cli(["fix", "-", "--lang", "uk", "--in-place"], input="x\n")
+    assert refused.returncode == 2 and "standard input" in refused.stderr

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import sys
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -186,6 +187,7 @@ def _cased_like(form: str, surface: str) -> str:
 
 
 _BOM = "\ufeff"
+STDIN = "-"  # the text read from standard input
 
 
 @dataclass(frozen=True)
@@ -223,9 +225,13 @@ class FixedFile:
 
 def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = False, fuzzy: bool = True,
              discover: bool = True, decide: Decide | None = None) -> FixedFile:
-    """Fix a UTF-8 text file (``fix_text``), or the targets of a TMX or XLIFF file (inline codes,
+    """Fix a UTF-8 text file (``fix_text``; ``-``: standard input), or the targets of a TMX or XLIFF file (inline codes,
     sources and markup untouched); nothing is written until ``FixedFile.write``. Line endings,
     the byte order mark and every byte outside the replaced spans are kept."""
+    if str(path) == STDIN:  # a plain text on standard input
+        text = sys.stdin.read()
+        fixed, changes = fix_text(text, lang, glossary, choose=choose, fuzzy=fuzzy, discover=discover, decide=decide)
+        return FixedFile(Path(STDIN), text, fixed, changes)
     path = Path(path)
     data = read_bytes(path)
     text = decode_text(data, path)
@@ -301,6 +307,8 @@ def fix_targets(targets: Iterable[str | Path], lang: str) -> list[Path]:
     translate's outputs into ``lang`` (``DOC.LANG.txt`` and ``.jsonl``, both, so that ``check``,
     which reads the JSON Lines, sees the fix), outputs into other languages left out."""
     targets = list(targets)
+    if [str(t) for t in targets] == [STDIN]:
+        return [Path(STDIN)]
     given = {Path(t) for t in targets if Path(t).is_file()}
     found = expand_inputs(targets, TEXT_SUFFIXES | _XML_SUFFIXES | {TRANSLATION_SUFFIX})
     out = []

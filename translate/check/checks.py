@@ -10,13 +10,14 @@ and returns a :class:`~translate.check.model.Report`. Terms are found by the glo
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from translate.check.formal import FORMAL_CHECKS
-from translate.check.inputs import expand_targets, load_document
+from translate.check.inputs import expand_targets, load_document, text_document
 from translate.check.model import (
     CheckedDocument,
     CheckSettings,
@@ -33,6 +34,7 @@ from translate.check.model import (
 from translate.check.tags import tag_findings
 from translate.detect import detect_scores, reads_as_other
 from translate.errors import UsageError
+from translate.files import read_text
 from translate.glossary.model import Glossary
 from translate.langs import DETECTABLE, require_language, split_tag
 from translate.numbers import Quantity, compare_quantities, find_quantities
@@ -63,6 +65,7 @@ DESCRIPTIONS: dict[str, str] = {
     "tags": "an inline code of the source missing, added, repeated or misnested in the translation (bilingual input)",
     **{name: c.description for name, c in FORMAL_CHECKS.items()},
 }
+STDIN = "-"  # the one target read from standard input
 Units = list[tuple["str | None", list[Segment]]]  # segments grouped by alignment bead, with its source
 
 
@@ -143,7 +146,8 @@ def check_files(
     discover: bool = True,
     settings: CheckSettings = CheckSettings(),
 ) -> Report:
-    """Read and check translations: text, TMX or XLIFF files, folders or globs, in ``lang``.
+    """Read and check translations: text, TMX or XLIFF files, folders or globs (``-``: a text on
+    standard input), in ``lang``.
 
     ``source`` (with one text target) is its source or back-translation, aligned sentence by
     sentence; TMX/XLIFF files carry their own. ``lang`` and ``source_lang`` may be any language
@@ -153,12 +157,18 @@ def check_files(
     known = {code for concept in glossary for code in concept.languages}
     region = split_tag(lang)[1]
     lang = require_language(lang, known)
-    files = expand_targets(targets, lang)
+    targets = list(targets)
+    stdin = [str(t) for t in targets] == [STDIN]
+    files = [Path(STDIN)] if stdin else expand_targets(targets, lang)
     if source is not None and len(files) != 1:
         raise UsageError("--source needs exactly one TARGET file")
     if source_lang is not None:
         source_lang = require_language(source_lang, known, option="--source-lang")
-    docs = [replace(load_document(f, lang, source, source_lang), region=region) for f in files]
+    if stdin:  # a plain text on standard input, its source (if any) a file
+        source_text = read_text(source) if source is not None else None
+        docs = [replace(text_document(sys.stdin.read(), lang, source_text, source_lang, name=STDIN), region=region)]
+    else:
+        docs = [replace(load_document(f, lang, source, source_lang), region=region) for f in files]
     report = check_documents(docs, glossary, checks, severities, progress, discover, settings)
     if source is not None and docs and docs[0].segments and not any(s.source for s in docs[0].segments):
         report.warnings.append(f"{source}: no source sentence aligns with the {len(docs[0].segments)} of "

@@ -34,7 +34,8 @@ class FixFormat(str, Enum):
 @app.command("fix")
 def fix_cmd(
     targets: List[str] = typer.Argument(..., metavar="FILE...", help="Translations: UTF-8 text, TMX, XLIFF, SDLXLIFF or "
-                                        "MQXLIFF files (targets only), translate's output folders, globs."),
+                                        "MQXLIFF files (targets only), translate's output folders, globs; '-': a text "
+                                        "on standard input."),
     lang: str = typer.Option(..., "--lang", "-l", help=f"Language of the files ({', '.join(KNOWN)})."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary (default: the shipped one)."),
     no_gazetteer: bool = NoGazetteerOpt,
@@ -67,6 +68,8 @@ def fix_cmd(
     if interactive and not (sys.stdin.isatty() and sys.stderr.isatty()):
         raise UsageError("--interactive needs a terminal")
     files = fix_targets(targets, lang)
+    if in_place and str(files[0]) == "-":
+        raise UsageError("--in-place rewrites files: standard input has none (use --out or standard output)")
     if len(files) > 1 and not (in_place or dry_run):
         raise UsageError(f"{len(files)} files to fix: add --in-place or --dry-run")
     gloss = translate.load_glossary(glossary, gazetteer=not no_gazetteer)
