@@ -165,3 +165,14 @@ def test_check_reads_a_text_on_standard_input():
     assert from_stdin["findings"] and [f["message"] for f in from_stdin["findings"]] == \
         [f["message"] for f in from_file["findings"]]
     assert {f["file"] for f in from_stdin["findings"]} == {"-"}
+
+
+def test_an_empty_source_compares_nothing_and_says_so(glossary, tmp_path):
+    from translate.check import check_files
+
+    empty = tmp_path / "source.txt"
+    empty.write_text("\n", encoding="utf-8")
+    report = check_files([SEEDS / "uk_thanh_phu_midterm.txt"], "uk", glossary, source=empty, source_lang="vi",
+                         checks=["numbers", "missing-term"])
+    assert report.findings == []  # a sentence aligned to nothing is an addition, not a changed number
+    assert any("no source sentence aligns" in w for w in report.warnings)

@@ -115,11 +115,14 @@ def _plain(doc: Document, src_doc: Document | None, source_lang: str | None) -> 
 
 
 def _aligned(segments: list[Segment], doc: Document, src_doc: Document) -> list[Segment]:
-    """``segments`` (of ``doc``) with the text of their aligned source sentences."""
+    """``segments`` (of ``doc``) with the text of their aligned source sentences; a sentence the
+    alignment gives no source (an addition) has none, rather than an empty one to compare against."""
     out = list(segments)
     for unit, (src_ids, tgt_ids) in enumerate(sentence_aligner()(src_doc, doc)):
+        if not src_ids:
+            continue
         text = " ".join(src_doc.segments[i].text for i in src_ids)
-        line = src_doc.segments[src_ids[0]].paragraph + 1 if src_ids else 0
+        line = src_doc.segments[src_ids[0]].paragraph + 1
         for t in tgt_ids:
             s = out[t]
             out[t] = Segment(s.index, s.line, s.column, s.text, text, line, unit)
