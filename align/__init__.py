@@ -20,13 +20,20 @@ from align.documents import (
     read_sentences,
 )
 from align.export import AlignFormat, render
+from align.length import LengthModel
 from align.lexicon import align_two_pass
 from align.score import ScoreRun, score_files
-from align.sentences import AlignerConfig, align_sentences, gale_church
+from align.sentences import (
+    AlignerConfig,
+    Alignment,
+    align_sentences,
+    fit_alignment,
+    gale_church,
+)
 from align.terms import TermLink, align_terms
 
 __all__ = [
-    "AlignFormat", "AlignedDocuments", "AlignerConfig", "AlignmentRun", "Anchor", "Bead", "ScoreRun", "Sentences",
+    "AlignFormat", "AlignedDocuments", "AlignerConfig", "Alignment", "AlignmentRun", "LengthModel", "Anchor", "Bead", "ScoreRun", "Sentences",
     "TermLink", "align_corpus", "align_documents", "align_files", "align_sentences", "align_terms", "align_two_pass",
-    "gale_church", "pair_documents", "read_sentences", "render", "score_files",
+    "fit_alignment", "gale_church", "pair_documents", "read_sentences", "render", "score_files",
 ]

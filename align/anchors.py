@@ -12,7 +12,9 @@ import re
 from collections.abc import Iterable, Sequence
 
 from align.bead import Anchor
+from align.scripts import UNSPACED_BIGRAM, UNSPACED_TRIGRAM, tokens
 from translate.errors import UsageError
+from translate.langs import Language
 from translate.numbers import number_tokens, number_value
 from translate.text import unaccented
 
@@ -27,6 +29,10 @@ _MARKS = {
     "‹": "quote", "›": "quote",
     ":": ":", ";": ";",
     "…": "...",
+    # Full-width and CJK forms, and Arabic's semicolon.
+    "？": "?", "！": "!", "（": "(", "）": ")", "［": "(", "］": ")", "【": "(", "】": ")",
+    "「": "quote", "」": "quote", "『": "quote", "』": "quote", "《": "quote", "》": "quote",
+    "〈": "quote", "〉": "quote", "＂": "quote", "：": ":", "；": ";", "؛": ";",
 }
 
 
@@ -46,16 +52,34 @@ def mark_anchors(sentence: str) -> set[Anchor]:
     return {Anchor("punct", m) for m in marks}
 
 
-def word_anchors(sentence: str, min_length: int = 4, prefix: int = 4) -> set[Anchor]:
+def word_anchors(sentence: str, min_length: int = 4, prefix: int = 4, latin_only: bool = False) -> set[Anchor]:
     """Shared-token anchors: each word of ``min_length`` letters or more (``word``) and its
-    first ``prefix`` letters (``prefix``, a cheap cognate test: September/septembre).
+    first ``prefix`` letters (``prefix``, a cheap cognate test: September/septembre). Words of
+    scripts written without spaces (Chinese, Thai, …) are not made; with ``latin_only`` only
+    Latin-script words are (names, acronyms and URLs a text in another script keeps as they are).
     """
     out: set[Anchor] = set()
+    for script, w in tokens(sentence, min_length):
+        if script in UNSPACED_BIGRAM or script in UNSPACED_TRIGRAM or (latin_only and script != "Latin"):
+            continue
+        out.add(Anchor("word", w))
+        out.add(Anchor("prefix", w[:prefix]))
+    return out
+
+
+def name_anchors(sentence: str, lang: Language, length: int = 4) -> set[Anchor]:
+    """``name`` anchors between a non-Latin script and Latin: the first ``length`` letters of the
+    Latin rendering (``lang.transliterate``, e.g. Ukrainian Шевченко → shev) of each word of
+    ``length`` letters or more, capitalised ones only in a cased script; a Latin-script
+    ``lang`` gives its capitalised words' first letters, folded."""
+    out: set[Anchor] = set()
     for m in _WORD.finditer(sentence):
-        w = unaccented(m.group())
-        if len(w) >= min_length:
-            out.add(Anchor("word", w))
-            out.add(Anchor("prefix", w[:prefix]))
+        w = m.group()
+        if len(w) < length or (lang.cased and not w[0].isupper()):
+            continue
+        latin = unaccented(lang.transliterate(w)) if lang.script != "Latin" else unaccented(w)
+        if len(latin) >= length and latin.isascii():
+            out.add(Anchor("name", latin[:length]))
     return out
 
 
@@ -65,18 +89,22 @@ def paragraph_anchors(paragraph_starts: Sequence[bool]) -> list[set[Anchor]]:
 
 
 def sentence_anchors(
-    sentences: Sequence[str], *, words: bool = True, paragraph_starts: Sequence[bool] | None = None
+    sentences: Sequence[str], *, words: bool = True, paragraph_starts: Sequence[bool] | None = None,
+    latin_only: bool = False, names: Language | None = None,
 ) -> list[frozenset[Anchor]]:
     """The default anchors of each sentence: numbers, marks, shared words, paragraph breaks.
 
-    Turn ``words`` off for pairs of languages in different scripts, where shared words
-    cannot occur (they do no harm, only cost time).
+    Between languages of different scripts set ``latin_only`` (only Latin-script words can be
+    shared) and, when one is Latin, ``names`` to each side's language (transliterated names,
+    :func:`name_anchors`); ``words`` off makes no word anchors at all.
     """
     out = []
     for s in sentences:
         a = number_anchors(s) | mark_anchors(s)
         if words:
-            a |= word_anchors(s)
+            a |= word_anchors(s, latin_only=latin_only)
+        if names is not None:
+            a |= name_anchors(s, names)
         out.append(a)
     if paragraph_starts is not None:
         out = [a | p for a, p in zip(out, paragraph_anchors(paragraph_starts))]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
+from typing import List
 
 import typer
 
@@ -79,28 +80,42 @@ class ScoreFormat(str, Enum):
 
 
 def score_command(
-    hyp: Path = typer.Argument(..., help="Hypothesis: a text file (one segment a line), a TMX/XLIFF file (its targets; its sources serve as --src), or a folder."),
-    ref: Path = typer.Option(..., "--ref", help="Reference: text or TMX/XLIFF (its targets), file or folder (files paired by name)."),
+    hyp: str = typer.Argument(..., help="Hypothesis: a text file (one segment a line; '-': standard input), a TMX/XLIFF file (its targets; its sources serve as --src), or a folder."),
+    refs: List[Path] = typer.Option(..., "--ref", help="Reference: text or TMX/XLIFF (its targets), file or folder (files paired by name); repeat it for several references (the first gives the terms)."),
     src: Path | None = typer.Option(None, "--src", help="Source, segment-parallel: its concepts are the terms to find."),
     lang: str = typer.Option(..., "--lang", help="Language of HYP and REF."),
     src_lang: str | None = typer.Option(None, "--src-lang", help="Language of --src (required with it)."),
     glossary: Path | None = typer.Option(None, "--glossary", help="Glossary for term metrics (default: the shipped one)."),
     no_glossary: bool = typer.Option(False, "--no-glossary", help="No term metrics."),
     no_gazetteer: bool = NoGazetteerOpt,
-    fmt: ScoreFormat = typer.Option(ScoreFormat.text, "--format", help="text or json."),
+    compare: List[Path] = typer.Option([], "--compare", help="Another system's output (as HYP), tested against HYP, the baseline; repeatable."),
+    paired_bs: bool = typer.Option(False, "--paired-bs", help="With --compare: sacrebleu's paired bootstrap resampling (1,000 samples; the default)."),
+    paired_ar: bool = typer.Option(False, "--paired-ar", help="With --compare: sacrebleu's paired approximate randomisation (10,000 trials)."),
+    fmt: ScoreFormat = typer.Option(ScoreFormat.text, "--format", help="text, or json: an array of documents (with --compare, an object of documents and comparisons)."),
 ) -> None:
-    """BLEU, chrF and TER (sacrebleu, with signatures), terminology accuracy (WMT21) and consistency (WMT23)."""
+    """BLEU, chrF and TER (sacrebleu, with signatures), terminology accuracy (WMT21) and consistency (WMT23);
+    with --compare, paired significance tests of other systems against HYP."""
     import json
     from dataclasses import asdict
 
     from align.score import score_files
 
+    if paired_bs and paired_ar:
+        raise UsageError("choose one of --paired-bs and --paired-ar")
+    if (paired_bs or paired_ar) and not compare:
+        raise UsageError("--paired-bs and --paired-ar compare systems: give --compare OTHER")
     lang = require_language(lang, any_language=True)
     src_lang = require_language(src_lang, option="--src-lang", any_language=True) if src_lang else None
-    run = score_files(hyp, ref, lang, src=src, src_lang=src_lang,
-                      glossary=resolve_glossary(glossary, no_glossary, no_gazetteer))
+    run = score_files(hyp, refs, lang, src=src, src_lang=src_lang,
+                      glossary=resolve_glossary(glossary, no_glossary, no_gazetteer),
+                      compare=compare, test="ar" if paired_ar else "bs")
     if fmt is ScoreFormat.json:
-        print(json.dumps([asdict(d) for d in run.documents], ensure_ascii=False, indent=1))
+        documents = [asdict(d) for d in run.documents]
+        if run.comparisons:
+            print(json.dumps({"documents": documents, "comparisons": [asdict(c) for c in run.comparisons]},
+                             ensure_ascii=False, indent=1))
+        else:
+            print(json.dumps(documents, ensure_ascii=False, indent=1))
     else:
         print(run.to_text(), end="")
 

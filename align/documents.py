@@ -10,13 +10,14 @@ from pathlib import Path
 
 from align.anchors import sentence_anchors
 from align.bead import Anchor, Bead
+from align.scripts import dominant_script
 from align.sentences import AlignerConfig, BeadCost, align_sentences
 from align.terms import TermLink, link_terms
 from translate.engine import EngineSettings, ModelPackage
 from translate.errors import UsageError
 from translate.files import read_text
 from translate.glossary.model import Glossary
-from translate.langs import KNOWN, get_language
+from translate.langs import KNOWN, LANGUAGES, get_language
 from translate.pipeline.backend import Backend
 from translate.pipeline.read import Document
 from translate.pipeline.recognise import recognise_segments
@@ -91,7 +92,8 @@ def align_documents(
     second_pass: bool = True,
 ) -> AlignedDocuments:
     """Align two documents with the default anchors (numbers, marks, paragraph breaks and,
-    between languages of one script, shared words) plus ``extra_anchors`` per sentence.
+    between languages of one script, shared words; between scripts, shared Latin words and
+    transliterated names, see :func:`text_script`) plus ``extra_anchors`` per sentence.
 
     With ``glossary``, each sentence also gets ``Anchor("concept", id)`` for the concepts the
     recogniser finds, and each bead its term links. ``translate``: add the translation-based
@@ -244,9 +246,14 @@ def _prepare(src: Sentences, tgt: Sentences, extra_anchors: ExtraAnchors | None,
     one when the source's ``translations`` are given)."""
     from align.translated import TranslationCost
 
-    words = get_language(src.lang).script == get_language(tgt.lang).script
-    sa = sentence_anchors(src.texts, words=words, paragraph_starts=src.paragraph_starts)
-    ta = sentence_anchors(tgt.texts, words=words, paragraph_starts=tgt.paragraph_starts)
+    s_script, t_script = text_script(src), text_script(tgt)
+    latin_only = s_script != t_script
+    # Transliterated names between a script with a transliteration (Cyrillic, Arabic) and Latin.
+    names = latin_only and "Latin" in (s_script, t_script) and src.lang in LANGUAGES and tgt.lang in LANGUAGES
+    sa = sentence_anchors(src.texts, paragraph_starts=src.paragraph_starts, latin_only=latin_only,
+                          names=get_language(src.lang) if names else None)
+    ta = sentence_anchors(tgt.texts, paragraph_starts=tgt.paragraph_starts, latin_only=latin_only,
+                          names=get_language(tgt.lang) if names else None)
     if extra_anchors is not None:
         sa = [a | b for a, b in zip(sa, extra_anchors[0], strict=True)]
         ta = [a | b for a, b in zip(ta, extra_anchors[1], strict=True)]
@@ -260,6 +267,14 @@ def _prepare(src: Sentences, tgt: Sentences, extra_anchors: ExtraAnchors | None,
         by_model = TranslationCost(translations, tgt.texts)
         cost = by_model if bead_cost is None else (lambda s, t: by_model(s, t) + bead_cost(s, t))
     return _Prepared(sa, ta, cost, translations is not None, sm, tm)
+
+
+def text_script(doc: Sentences) -> str:
+    """The script of a document: its language module's, or for a language without one the
+    script of most of its letters (``align.scripts``: Chinese is not Latin)."""
+    if doc.lang in LANGUAGES:
+        return get_language(doc.lang).script
+    return dominant_script(doc.texts)
 
 
 def _align_blocks(src: Sentences, tgt: Sentences, sa: list[frozenset[Anchor]], ta: list[frozenset[Anchor]],

@@ -16,17 +16,17 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from align.anchors import _WORD
 from align.bead import Anchor, Bead
-from align.sentences import AlignerConfig, BeadCost, align_sentences
-from translate.text import unaccented
+from align.scripts import tokens
+from align.sentences import AlignerConfig, BeadCost, fit_alignment
 
 MIN_WORD = 3  # letters
 
 
 def sentence_words(sentence: str) -> frozenset[str]:
-    """The folded words of ``sentence`` of at least ``MIN_WORD`` letters."""
-    return frozenset(w for w in (unaccented(m.group()) for m in _WORD.finditer(sentence)) if len(w) >= MIN_WORD)
+    """The folded words of ``sentence`` of at least ``MIN_WORD`` letters, character n-grams in
+    scripts written without spaces (``align.scripts.tokens``)."""
+    return frozenset(w for _, w in tokens(sentence, MIN_WORD))
 
 
 @dataclass(frozen=True)
@@ -102,9 +102,11 @@ def align_two_pass(
     bead_costs: Sequence[BeadCost | None] | None = None,
 ) -> list[list[Bead]]:
     """Align each (src, tgt, src anchors, tgt anchors) document, learn a lexicon from the beads
-    (over all documents when ``pooled``, else per document) and align again with its anchors."""
+    (over all documents when ``pooled``, else per document) and align again with its anchors
+    (with the first pass's length model, near its path)."""
     costs = list(bead_costs) if bead_costs is not None else [None] * len(docs)
-    first = [align_sentences(s, t, sa, ta, config=config, bead_cost=c) for (s, t, sa, ta), c in zip(docs, costs)]
+    fits = [fit_alignment(s, t, sa, ta, config=config, bead_cost=c) for (s, t, sa, ta), c in zip(docs, costs)]
+    first = [f.beads for f in fits]
     if pooled:
         counts = Cooccurrences()
         for (s, t, _, _), beads in zip(docs, first):
@@ -117,11 +119,12 @@ def align_two_pass(
             counts.add(s, t, beads)
             lexicons.append(counts.lexicon(min_count, min_dice))
     out = []
-    for (s, t, sa, ta), lex, beads, c in zip(docs, lexicons, first, costs):
+    for (s, t, sa, ta), lex, fit, c in zip(docs, lexicons, fits, costs):
         if not lex.pairs:
-            out.append(beads)
+            out.append(fit.beads)
             continue
         sa2 = [a | b for a, b in zip(sa, lex.anchors(s, "src"))]
         ta2 = [a | b for a, b in zip(ta, lex.anchors(t, "tgt"))]
-        out.append(align_sentences(s, t, sa2, ta2, config=config, bead_cost=c))
+        # The first pass's length model, and its path as the corridor of the search.
+        out.append(fit_alignment(s, t, sa2, ta2, config=config, bead_cost=c, model=fit.model, guide=fit.beads).beads)
     return out

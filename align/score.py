@@ -71,16 +71,66 @@ class DocumentScores:
     segments: int
     scores: list[MetricScore]
     terms: "TermScores | None" = None  # with a recogniser (see score_documents)
+    skipped: int = 0  # untranslated units left out (bilingual input)
 
 
-def mt_scores(hyps: Sequence[str], refs: Sequence[str], lang: str) -> list[MetricScore]:
-    """Corpus BLEU, chrF and TER of ``hyps`` against one reference each, by sacrebleu."""
-    if len(hyps) != len(refs):
-        raise UsageError(f"{len(hyps)} hypotheses but {len(refs)} references")
+def metrics(lang: str) -> dict[str, BLEU | CHRF | TER]:
+    """sacrebleu's BLEU (tokenized for ``lang``), chrF and TER, by name."""
+    return {"BLEU": BLEU(tokenize=bleu_tokenize(lang)), "chrF2": CHRF(), "TER": TER()}
+
+
+def mt_scores(hyps: Sequence[str], refs: Sequence[str], lang: str,
+              more_refs: Sequence[Sequence[str]] = ()) -> list[MetricScore]:
+    """Corpus BLEU, chrF and TER of ``hyps`` against their reference (and ``more_refs``), by sacrebleu."""
+    streams = [list(refs), *(list(r) for r in more_refs)]
+    if any(len(r) != len(hyps) for r in streams):
+        raise UsageError(f"{len(hyps)} hypotheses but {', '.join(str(len(r)) for r in streams)} references")
     out = []
-    for metric in (BLEU(tokenize=bleu_tokenize(lang)), CHRF(), TER()):
-        s = metric.corpus_score(list(hyps), [list(refs)])
+    for metric in metrics(lang).values():
+        s = metric.corpus_score(list(hyps), streams)
         out.append(MetricScore(s.name, s.score, str(metric.get_signature())))
+    return out
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One metric of one system against the baseline under sacrebleu's paired test (bootstrap
+    resampling, "bs", or approximate randomisation, "ar"): its score, the baseline's, the p-value,
+    and with bootstrap the estimated mean and its 95% confidence interval."""
+
+    system: str
+    metric: str
+    score: float
+    baseline: float
+    p_value: float
+    mean: float | None
+    ci: float | None
+    signature: str
+
+
+def paired_test(baseline: Sequence[str], systems: Sequence[tuple[str, Sequence[str]]], refs: Sequence[Sequence[str]],
+                lang: str, test: str = "bs") -> list[Comparison]:
+    """Each of ``systems`` against ``baseline`` on the references ``refs`` (streams, line for line),
+    by sacrebleu's own paired test (``test`` "bs" with 1,000 resamples, or "ar" with 10,000 shuffles);
+    seeded as sacrebleu seeds it, so a run is repeatable."""
+    from sacrebleu.significance import PairedTest, Result
+
+    named: list[tuple[str, Sequence[str]]] = [("baseline", list(baseline)), *((name, list(h)) for name, h in systems)]
+    if any(len(h) != len(baseline) for _, h in named):
+        raise UsageError("the systems compared have different numbers of segments")
+    chosen = metrics(lang)
+    signatures, scores = PairedTest(named, chosen, [list(r) for r in refs], test_type=test,
+                                    n_samples=1000 if test == "bs" else 10_000)()
+    out = []
+    for metric, column in scores.items():
+        results = [r for r in column if isinstance(r, Result)]  # the "System" column holds the names
+        if not results:
+            continue
+        base, *rest = results
+        out += [Comparison(name, metric, float(r.score), float(base.score),
+                           float(r.p_value) if r.p_value is not None else 1.0,
+                           float(r.mean) if r.mean is not None else None, float(r.ci) if r.ci is not None else None,
+                           str(signatures[metric])) for (name, _), r in zip(named[1:], rest)]
     return out
 
 
@@ -95,18 +145,26 @@ def score_documents(
     """
     use_src = src_lang is not None and all(d.srcs is not None for d in docs)
 
-    def one(name: str, h: Sequence[str], r: Sequence[str], s: Sequence[str] | None) -> DocumentScores:
+    def one(d: ScoreInput) -> DocumentScores:
         terms = None
         if recognise is not None:
+            s = d.srcs
             expected = [recognise(x, src_lang) for x in s] if src_lang is not None and use_src and s is not None else None
-            terms = term_scores(h, r, lang, recognise, expected)
-        return DocumentScores(name, len(h), mt_scores(h, r, lang), terms)
+            terms = term_scores(d.hyps, d.refs, lang, recognise, expected)
+        return DocumentScores(d.name, len(d.hyps), mt_scores(d.hyps, d.refs, lang, d.more_refs), terms, d.skipped)
 
-    out = [one(d.name, d.hyps, d.refs, d.srcs) for d in docs]
+    out = [one(d) for d in docs]
     if len(docs) != 1:
-        all_s = [x for d in docs for x in d.srcs or ()] if use_src else None
-        out.append(one("*corpus*", [x for d in docs for x in d.hyps], [x for d in docs for x in d.refs], all_s))
+        out.append(one(corpus(docs)))
     return out
+
+
+def corpus(docs: Sequence[ScoreInput]) -> ScoreInput:
+    """The documents as one, named ``*corpus*``: their lines in order (the sources only when all have them)."""
+    srcs = [x for d in docs for x in d.srcs or ()] if all(d.srcs is not None for d in docs) else None
+    more = tuple([x for d in docs for x in d.more_refs[i]] for i in range(min((len(d.more_refs) for d in docs), default=0)))
+    return ScoreInput("*corpus*", [x for d in docs for x in d.hyps], [x for d in docs for x in d.refs], srcs,
+                      sum(d.skipped for d in docs), more)
 
 
 # --- terminology ---------------------------------------------------------------------------
@@ -266,17 +324,20 @@ def term_scores(
 
 @dataclass(frozen=True)
 class ScoreRun:
-    """What :func:`score_files` scored: per document then the corpus, and where the expected
-    terms came from (``"source"`` or ``"reference"``)."""
+    """What :func:`score_files` scored: per document then the corpus, where the expected terms
+    came from (``"source"`` or ``"reference"``), and the paired tests of other systems against it."""
 
     documents: list[DocumentScores]
     expected_from: str
+    comparisons: list[Comparison] = field(default_factory=list)
 
     def to_text(self) -> str:
-        """The report ``backtrans score`` prints: each metric with its signature, then the terms line."""
+        """The report ``backtrans score`` prints: each metric with its signature, then the terms line,
+        then each compared system's scores beside the baseline's with their p-value."""
         lines = []
         for d in self.documents:
-            lines.append(f"{d.name} ({d.segments} segments)")
+            skipped = f", {d.skipped} untranslated skipped" if d.skipped else ""
+            lines.append(f"{d.name} ({d.segments} segments{skipped})")
             lines += [f"  {s.metric:<6} {s.value:7.2f}  {s.signature}" for s in d.scores]
             if d.terms is not None:
                 t = d.terms
@@ -284,15 +345,34 @@ class ScoreRun:
                 lines.append(f"  terms  exact-match {t.exact_match:.3f} ({t.found}/{t.expected} from the "
                              f"{self.expected_from})  {wins}  1-TERm {t.one_minus_term:.3f}  "
                              f"consistency {t.consistency:.3f}")
+        if self.comparisons:
+            lines.append("paired test against HYP (the baseline), over all segments")
+            for c in self.comparisons:
+                estimate = f"  mean {c.mean:.2f} ± {c.ci:.2f}" if c.mean is not None and c.ci is not None else ""
+                lines.append(f"  {c.system}  {c.metric:<6} {c.score:7.2f} (baseline {c.baseline:.2f})  "
+                             f"p = {c.p_value:.4f}{estimate}  {c.signature}")
         return "\n".join(lines) + "\n"
 
 
-def score_files(hyp: Path | str, ref: Path | str, lang: str, *, src: Path | str | None = None,
-                src_lang: str | None = None, glossary: Glossary | None = None) -> ScoreRun:
-    """Score a hypothesis file or folder (text, TMX, XLIFF) against its reference; with a
-    ``glossary`` also the terminology figures, expected terms from ``src`` (or a bilingual
-    hypothesis's sources) when given, else from the reference."""
+def score_files(hyp: Path | str, ref: Path | str | Sequence[Path | str], lang: str, *, src: Path | str | None = None,
+                src_lang: str | None = None, glossary: Glossary | None = None,
+                compare: Sequence[Path | str] = (), test: str = "bs") -> ScoreRun:
+    """Score a hypothesis file or folder (text, TMX, XLIFF; ``-``: standard input) against its
+    reference(s); with a ``glossary`` also the terminology figures, expected terms from ``src``
+    (or a bilingual hypothesis's sources) when given, else from the (first) reference. Each of
+    ``compare`` (other systems' outputs, paired with HYP's documents) is tested against HYP by
+    sacrebleu's paired ``test`` ("bs" bootstrap or "ar" approximate randomisation)."""
     docs, src_lang = read_score_inputs(hyp, ref, lang, src, src_lang)
     recognise = glossary_recogniser(glossary) if glossary is not None else None
     expected_from = "source" if src_lang and all(d.srcs is not None for d in docs) else "reference"
-    return ScoreRun(score_documents(docs, lang, recognise, src_lang), expected_from)
+    comparisons = []
+    if compare:
+        whole = corpus(docs)
+        systems = []
+        for other in compare:
+            other_docs, _ = read_score_inputs(other, ref, lang)
+            if len(other_docs) != len(docs) or len(docs) > 1 and [d.name for d in other_docs] != [d.name for d in docs]:
+                raise UsageError(f"not the documents of {hyp}", other)
+            systems.append((str(other), corpus(other_docs).hyps))
+        comparisons = paired_test(whole.hyps, systems, [whole.refs, *whole.more_refs], lang, test)
+    return ScoreRun(score_documents(docs, lang, recognise, src_lang), expected_from, comparisons)

@@ -1,19 +1,31 @@
-"""Sentence alignment by dynamic programming over beads: Gale–Church length cost plus anchors.
+"""Sentence alignment by dynamic programming over beads: a fitted length model plus anchors.
 
-The cost of a bead is the Gale–Church cost of its character lengths (with the length ratio of
-the document pair) minus the weights of the anchors both sides share, plus penalties for
-anchors of some kinds (numbers, paragraph breaks) found on one side only, plus any extra
-``bead_cost`` (the hook for a translation-based score, Bleualign-style). The search runs in a
-band around the diagonal and widens the band when the best path touches its edge.
+The cost of a bead is its type's prior cost plus the Gale–Church cost of its lengths under a
+length model fitted to the document pair (``align.length``: unit, ratio, variance, priors and
+deletion cost estimated by hard EM over a first pass), minus the weights of the anchors both
+sides share, plus penalties for anchors of some kinds (paragraph breaks, concepts) found on one
+side only, plus any extra ``bead_cost`` (the hook for a translation-based score, Bleualign-style).
+Beads go up to 1-4/4-1 and 2-3/3-2. The search (``align.search``) is coarse to fine, in time
+about linear in the documents' length.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from align.bead import Anchor, Bead
+from align.length import (
+    BASE_PRIORS,
+    LengthModel,
+    LengthUnit,
+    fit_model,
+    initial_model,
+    lengths,
+    scaled,
+)
+from align.search import Problem, best_path
 from translate.errors import UsageError
 
 # Gale & Church (1993) priors, as in NLTK's gale_church.
@@ -21,8 +33,7 @@ GC_PRIORS: dict[tuple[int, int], float] = {
     (1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011,
 }
 GC_VARIANCE = 6.8
-# backtrans' priors: Gale–Church's plus 3-1 and 1-3 beads (2 % of Text+Berg's gold beads).
-PRIORS: dict[tuple[int, int], float] = {**GC_PRIORS, (3, 1): 0.01, (1, 3): 0.01}
+PRIORS = BASE_PRIORS  # the bead types the aligner makes, and the priors fitted ones are smoothed towards
 
 # Reward (nats) for an anchor shared by both sides of a bead, before the rarity factor.
 DEFAULT_WEIGHTS: dict[str, float] = {
@@ -31,6 +42,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     # A pair of look-alike words (align.anchors.cognate_anchors; not among the default anchors:
     # on Text+Berg it gained 0.005 strict F1 per document, 0 leave-one-out, lost 0.004 pooled).
     "cognate": 2.5,
+    "name": 2.0,  # a transliterated name (align.anchors.name_anchors), untuned
 }
 # Penalty (nats) for an anchor of this kind on one side of a bead (with two sides) only. (A penalty on numbers
 # lowered the Text+Berg figures: OCR noise, footnote marks and spelled-out numbers.)
@@ -41,34 +53,51 @@ BeadCost = Callable[[tuple[int, ...], tuple[int, ...]], float]
 
 @dataclass(frozen=True)
 class AlignerConfig:
-    """Knobs of :func:`align_sentences`; the defaults were tuned on Text+Berg de–fr."""
+    """Knobs of :func:`align_sentences`. The length model is fitted per document pair; the
+    weights and the few scales below were chosen on Text+Berg de–fr (``scripts/eval_align.py``
+    reports them held out, each fitted on the other documents)."""
 
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     penalties: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_PENALTIES))
     priors: Mapping[tuple[int, int], float] = field(default_factory=lambda: dict(PRIORS))
-    variance: float = 12.0  # Gale–Church's 6.8 suits sentence-split parallel text less well
-    length_ratio: float | None = None  # target chars per source char; None: the documents' ratio
+    # A fixed Gale–Church variance and ratio; None: fitted to the pair (align.length).
+    variance: float | None = None
+    length_ratio: float | None = None
+    # The fitted variance is multiplied by this: it also scales the length cost against the anchors.
+    variance_scale: float = 3.0
+    relative_variance: float = 10.0  # the first pass's variance over the squared length ratio
+    prior_strength: float = 50.0  # pseudo-beads of ``priors`` the fitted priors are smoothed with
+    # Added to −log prior of a 1-0 / 0-1 bead: its cost (a flat cost, as vecalign's deletion
+    # penalty, not Gale–Church's length cost of an empty side).
+    skip_offset: float = -1.0
+    # A fixed deletion/insertion cost instead (None: from the fitted priors, as above).
+    skip_cost: float | None = None
+    # The length units chosen among per pair (by the spread of the 1-1 beads' log ratio; on
+    # Text+Berg choosing among all three lost 0.003–0.005 strict F1 against characters alone).
+    units: tuple[LengthUnit, ...] = (LengthUnit.chars,)
+    fit: bool = True  # re-estimate the length model from the first pass (one hard-EM step)
     rarity: bool = True  # scale anchor weights down for anchors found in many sentences
-    band: int = 20  # initial half-width of the search band, in sentences
-    # Cost of a deletion or insertion bead, replacing its length and prior cost (as vecalign's
-    # flat deletion penalty); None: Gale–Church's own cost of the empty side.
-    skip_cost: float | None = 3.0
+    full_size: int = 250  # documents up to this many sentences a side: the whole matrix is searched
+    corridor: int = 8  # half-width (sentences) of the fine search around the coarse path
 
 
-def _log_sf(x: float) -> float:
-    """log P(Z > x) for a standard normal Z, stable for large x."""
-    if x < 30:
-        return math.log(max(0.5 * math.erfc(x / math.sqrt(2)), 1e-300))
-    return -x * x / 2 - math.log(x * math.sqrt(2 * math.pi))
+@dataclass(frozen=True)
+class Alignment:
+    """The beads of a path and the length model they were found with."""
+
+    beads: list[Bead]
+    model: LengthModel
 
 
 def length_cost(ls: int, lt: int, ratio: float, variance: float = GC_VARIANCE) -> float:
-    """Gale–Church −log P(δ) for source and target lengths ``ls``, ``lt`` (characters)."""
+    """Gale–Church −log P(|δ|) for source and target lengths ``ls``, ``lt``."""
     if ls == 0 and lt == 0:
         return 0.0
     mean = (ls + lt / ratio) / 2
-    delta = (ls * ratio - lt) / math.sqrt(max(mean, 1e-9) * variance)
-    return -(math.log(2) + _log_sf(abs(delta)))
+    delta = abs(ls * ratio - lt) / math.sqrt(max(mean, 1e-9) * variance)
+    if delta < 30:
+        return -math.log(max(math.erfc(delta / math.sqrt(2)), 1e-300))
+    return delta * delta / 2 + math.log(delta * math.sqrt(2 * math.pi)) - math.log(2)
 
 
 def _anchor_weights(
@@ -94,6 +123,92 @@ def _anchor_weights(
     return out
 
 
+def _problems(src: Sequence[str], tgt: Sequence[str], sa: Sequence[frozenset[Anchor]], ta: Sequence[frozenset[Anchor]],
+              config: AlignerConfig) -> Callable[[LengthUnit], Problem]:
+    """The search's input for each length unit: anchors as ids with their rewards and penalties."""
+    weights = _anchor_weights(sa, ta, config)
+    ids: dict[Anchor, int] = {}
+    reward: dict[int, float] = {}
+    penalty: dict[int, float] = {}
+
+    def id_of(a: Anchor) -> int | None:
+        w, p = weights.get(a, 0.0), config.penalties.get(a.kind, 0.0)
+        if not w and not p:
+            return None
+        if a not in ids:
+            ids[a] = len(ids)
+            if w:
+                reward[ids[a]] = w
+            if p:
+                penalty[ids[a]] = p
+        return ids[a]
+
+    def as_ids(sets: Sequence[frozenset[Anchor]]) -> list[tuple[int, ...]]:
+        return [tuple(sorted(x for x in map(id_of, s) if x is not None)) for s in sets]
+
+    sid, tid = as_ids(sa), as_ids(ta)
+    return lambda unit: Problem(lengths(src, unit), lengths(tgt, unit), sid, tid, reward, penalty)
+
+
+def fit_alignment(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_anchors: Sequence[frozenset[Anchor]] | None = None,
+    tgt_anchors: Sequence[frozenset[Anchor]] | None = None,
+    config: AlignerConfig | None = None,
+    bead_cost: BeadCost | None = None,
+    *,
+    model: LengthModel | None = None,
+    guide: Sequence[Bead] | None = None,
+) -> Alignment:
+    """Align two sentence lists and fit their length model (see :func:`align_sentences`).
+
+    With ``model`` the length model is not fitted but taken as is; with ``guide`` (a path of a
+    previous pass) the search runs in a corridor around it instead of coarse to fine.
+    """
+    config = config or AlignerConfig()
+    n, m = len(src), len(tgt)
+    if src_anchors is None:
+        src_anchors = [frozenset()] * n
+    if tgt_anchors is None:
+        tgt_anchors = [frozenset()] * m
+    if len(src_anchors) != n or len(tgt_anchors) != m:
+        raise UsageError(f"one anchor set per sentence is required ({n} and {m} sentences, "
+                         f"{len(src_anchors)} and {len(tgt_anchors)} anchor sets)")
+    problem_in = _problems(src, tgt, src_anchors, tgt_anchors, config)
+
+    def search(mod: LengthModel, along: Sequence[Bead] | None) -> list[Bead]:
+        if along is not None and (n <= config.full_size or m <= config.full_size):
+            along = None
+        return best_path(problem_in(mod.unit), mod, full_size=config.full_size, corridor=config.corridor,
+                         hook=bead_cost, guide=along)
+
+    if model is not None:
+        return Alignment(search(model, guide), model)
+    unit = LengthUnit.chars
+    problem = problem_in(unit)
+    model = _fixed(initial_model(problem.ls, problem.lt, config.relative_variance, config.priors,
+                                 config.skip_offset, unit), config)
+    beads = search(model, guide)
+    if config.fit and config.variance is None and n and m:
+        fitted = fit_model(src, tgt, beads, base_priors=config.priors, prior_strength=config.prior_strength,
+                           skip_offset=config.skip_offset, units=config.units)
+        model = _fixed(scaled(fitted, config.variance_scale), config)
+        beads = search(model, beads)  # in a corridor around the first path (long documents)
+    return Alignment(beads, model)
+
+
+def _fixed(model: LengthModel, config: AlignerConfig) -> LengthModel:
+    """``model`` with what ``config`` fixes (variance, ratio, skip cost) put in."""
+    if config.variance is not None:
+        model = replace(model, variance=config.variance)
+    if config.length_ratio is not None:
+        model = replace(model, ratio=config.length_ratio)
+    if config.skip_cost is not None:
+        model = replace(model, delete_cost=config.skip_cost, insert_cost=config.skip_cost)
+    return model
+
+
 def align_sentences(
     src: Sequence[str],
     tgt: Sequence[str],
@@ -105,117 +220,19 @@ def align_sentences(
     """Align two sentence lists; returns the beads in document order.
 
     ``src_anchors[i]`` is the set of anchors of ``src[i]`` (see ``align.anchors``); without
-    anchors this is Gale–Church with the documents' length ratio. ``bead_cost(src_ids,
-    tgt_ids)`` may add a cost (nats) per candidate bead, e.g. from a translation model.
+    anchors this is a length-based aligner with a length model fitted to the pair.
+    ``bead_cost(src_ids, tgt_ids)`` may add a cost (nats) per candidate bead, e.g. from a
+    translation model.
     """
-    config = config or AlignerConfig()
-    n, m = len(src), len(tgt)
-    if src_anchors is None:
-        src_anchors = [frozenset()] * n
-    if tgt_anchors is None:
-        tgt_anchors = [frozenset()] * m
-    if len(src_anchors) != n or len(tgt_anchors) != m:
-        raise UsageError(f"one anchor set per sentence is required ({n} and {m} sentences, "
-                         f"{len(src_anchors)} and {len(tgt_anchors)} anchor sets)")
-    ls = [len(s.strip()) for s in src]
-    lt = [len(t.strip()) for t in tgt]
-    ratio = config.length_ratio or (sum(lt) / sum(ls) if sum(ls) and sum(lt) else 1.0)
-    weights = _anchor_weights(src_anchors, tgt_anchors, config)
-    penalties = config.penalties
-    scorer = _BeadScorer(ls, lt, src_anchors, tgt_anchors, ratio, config, weights, penalties, bead_cost)
-    band = max(config.band, 1)
-    while True:
-        path, touched = _search(n, m, band, scorer)
-        if not touched or band >= max(n, m):
-            return path
-        band *= 2
+    return fit_alignment(src, tgt, src_anchors, tgt_anchors, config, bead_cost).beads
 
 
-class _BeadScorer:
-    def __init__(self, ls: list[int], lt: list[int], sa: Sequence[frozenset[Anchor]], ta: Sequence[frozenset[Anchor]],
-                 ratio: float, config: AlignerConfig, weights: dict[Anchor, float],
-                 penalties: Mapping[str, float], bead_cost: BeadCost | None) -> None:
-        self.ls, self.lt, self.sa, self.ta = ls, lt, sa, ta
-        self.ratio, self.variance = ratio, config.variance
-        self.prior = {k: -math.log(v) for k, v in config.priors.items()}
-        self.weights, self.penalties, self.bead_cost = weights, penalties, bead_cost
-        self.skip_cost = config.skip_cost
-        self.types = tuple(config.priors)
-
-    def __call__(self, i: int, j: int, di: int, dj: int) -> float:
-        """Cost of the bead src[i-di:i] ↔ tgt[j-dj:j]."""
-        if self.skip_cost is not None and not (di and dj):
-            cost = self.skip_cost
-        else:
-            cost = self.prior[(di, dj)] + length_cost(
-                sum(self.ls[i - di:i]), sum(self.lt[j - dj:j]), self.ratio, self.variance
-            )
-        a = frozenset().union(*self.sa[i - di:i]) if di else frozenset()
-        b = frozenset().union(*self.ta[j - dj:j]) if dj else frozenset()
-        if a and b:
-            w = self.weights
-            cost -= math.fsum(w.get(x, 0.0) for x in a & b)
-        if self.penalties and di and dj:
-            # Only where the other side could have had the anchor: not in a deletion/insertion.
-            p = self.penalties
-            cost += math.fsum(p.get(x.kind, 0.0) for x in a ^ b)
-        if self.bead_cost is not None:
-            cost += self.bead_cost(tuple(range(i - di, i)), tuple(range(j - dj, j)))
-        return cost
-
-
-def _search(n: int, m: int, band: int, cost: _BeadScorer) -> tuple[list[Bead], bool]:
-    """Best path through cells within ``band`` of the diagonal; also whether it touched the edge."""
-
-    def bounds(i: int) -> tuple[int, int]:
-        c = round(i * m / n) if n else 0
-        return max(0, c - band), min(m, c + band)
-
-    inf = math.inf
-    rows: list[dict[int, tuple[float, int, int, float]]] = []
-    for i in range(n + 1):
-        lo, hi = bounds(i)
-        if i == n:
-            hi = m
-        if i == 0:
-            lo = 0
-        row: dict[int, tuple[float, int, int, float]] = {}
-        for j in range(lo, hi + 1):
-            if i == 0 and j == 0:
-                row[j] = (0.0, 0, 0, 0.0)
-                continue
-            best = (inf, 0, 0, 0.0)
-            for di, dj in cost.types:
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0:
-                    continue
-                prev = (rows[pi] if pi < i else row).get(pj)
-                if prev is None or prev[0] == inf:
-                    continue
-                c = cost(i, j, di, dj)
-                if prev[0] + c < best[0]:
-                    best = (prev[0] + c, di, dj, c)
-            row[j] = best
-        rows.append(row)
-    if m not in rows[n] or rows[n][m][0] == inf:
-        return [], True
-    beads: list[Bead] = []
-    touched = False
-    i, j = n, m
-    while i or j:
-        _, di, dj, c = rows[i][j]
-        lo, hi = bounds(i)
-        if (j == lo and lo > 0) or (j == hi and hi < m):
-            touched = True
-        beads.append(Bead(tuple(range(i - di, i)), tuple(range(j - dj, j)), -c))
-        i, j = i - di, j - dj
-    beads.reverse()
-    return beads, touched
-
-
-def gale_church(src: Sequence[str], tgt: Sequence[str]) -> list[Bead]:
-    """Plain Gale–Church (1993): length cost only, ratio 1, variance 6.8, no anchors."""
-    config = AlignerConfig(
-        priors=dict(GC_PRIORS), variance=GC_VARIANCE, length_ratio=1.0, skip_cost=None
-    )
-    return align_sentences(src, tgt, config=config)
+def gale_church(src: Sequence[str], tgt: Sequence[str], ratio: float | None = 1.0) -> list[Bead]:
+    """Plain Gale–Church (1993): length cost only, their priors, variance 6.8 and cost of an
+    empty side, no anchors; ``ratio`` 1 as theirs (None: the documents' character ratio, the
+    variance scaled by its square)."""
+    ls, lt = lengths(src, LengthUnit.chars), lengths(tgt, LengthUnit.chars)
+    r = ratio or ((sum(lt) / sum(ls)) if sum(ls) and sum(lt) else 1.0)
+    variance = GC_VARIANCE if ratio else GC_VARIANCE * r * r  # their variance is for a ratio of 1
+    model = LengthModel(LengthUnit.chars, r, variance, dict(GC_PRIORS), skip_by_length=True)
+    return best_path(Problem(ls, lt, [()] * len(src), [()] * len(tgt), {}, {}), model)

@@ -74,14 +74,17 @@ def test_seed_against_edited_copy_recovers_gold_beads():
     assert [(b.src, b.tgt) for b in beads] == gold
 
 
-def test_band_widens_when_the_path_leaves_it():
-    # 30 sentences dropped at the start push the path far off the diagonal of a band of 2;
-    # widening must find the same path as a search over the whole matrix.
+def test_coarse_to_fine_follows_a_path_far_from_the_diagonal():
+    # 30 sentences dropped at the start push the path far off the diagonal; searched coarse to
+    # fine (whole matrix only below 8 sentences, a corridor of 8 around each coarse path), it
+    # must find the same path as a search over the whole matrix. (The variance is fixed: two
+    # thirds of the text dropped make the documents' length ratio, the first pass's, 0.05.)
     src = _seed_lines()
     tgt = src[30:]
     sa, ta = sentence_anchors(src), sentence_anchors(tgt)
-    narrow = align_sentences(src, tgt, sa, ta, AlignerConfig(band=2))
-    full = align_sentences(src, tgt, sa, ta, AlignerConfig(band=len(src)))
+    narrow = align_sentences(src, tgt, sa, ta, AlignerConfig(full_size=8, variance=12.0))
+    full = align_sentences(src, tgt, sa, ta, AlignerConfig(full_size=len(src), variance=12.0))
+    assert len(src) > 4 * 8
     assert narrow == full
     pairs = [(b.src, b.tgt) for b in narrow]
     assert pairs[:20] == [((i,), ()) for i in range(20)]

@@ -149,3 +149,54 @@ def test_a_malformed_po_file_is_one_line_with_its_line(tmp_path):
     broken.write_text('msgid "a"\nmsgstr "b"\n\nthis is no po\n', encoding="utf-8")
     run = run_cli(["check", str(broken), "--lang", "uk"])
     assert run.returncode == 2 and f"{broken}:4: malformed PO" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+def _codes(codes):
+    return [(c.kind.value, c.element, c.id, c.content, c.offset) for c in codes]
+
+
+def test_inline_codes_are_typed_placeholders_at_offsets_of_the_plain_text():
+    from translate.formats.units import CodeKind
+
+    t1 = read_bilingual(FORMATS / "inline12.xlf").units[0]
+    assert t1.source == "Text with  and bold text, Quang Ninh."  # the text check, score and align see, as before
+    assert _codes(t1.source_codes) == [
+        ("open", "g", "1", "", 10), ("standalone", "x", "2", "", 10), ("close", "g", "1", "", 10),
+        ("open", "bpt", "3", "<b>", 15), ("close", "ept", "3", "</b>", 19), ("standalone", "ph", "4", "<br/>", 24),
+        ("open", "mrk", "", "", 26), ("close", "mrk", "", "", 36)]
+    assert t1.source[15:19] == "bold" and t1.source[26:36] == "Quang Ninh"
+    assert [c.protected for c in t1.source_codes if c.element == "mrk"] == [True, True]
+    assert [c.key for c in t1.source_codes] == [c.key for c in t1.target_codes]
+    bx = read_bilingual(FORMATS / "inline12.xlf").units[1].source_codes[:2]  # bx/ex paired by rid
+    assert [(c.kind, c.key) for c in bx] == [(CodeKind.OPEN, ("bx", CodeKind.OPEN, "1")),
+                                             (CodeKind.CLOSE, ("bx", CodeKind.CLOSE, "1"))]
+
+
+def test_xliff2_and_tmx_inline_codes():
+    u1, u2 = read_bilingual(FORMATS / "inline20.xlf").units
+    assert u1.source == "The delegation visited Quang Ninh KPI."
+    assert _codes(u1.source_codes) == [
+        ("open", "pc", "1", "", 4), ("close", "pc", "1", "", 14), ("open", "sc", "2", "", 23),
+        ("close", "ec", "2", "", 33), ("standalone", "ph", "3", "", 33), ("open", "mrk", "m1", "", 34),
+        ("close", "mrk", "m1", "", 37), ("standalone", "cp", "", "\x07", 37)]
+    assert _codes(u2.source_codes) == [("standalone", "sc", "4", "", 6)]  # isolated="yes"
+    tmx = read_bilingual(FORMATS / "inline.tmx", "pl")
+    assert tmx.units[0].target == "Naciśnij Enter aby kontynuować."
+    assert _codes(tmx.units[0].target_codes) == [
+        ("open", "bpt", "1", "<b>", 9), ("close", "ept", "1", "</b>", 14), ("standalone", "ph", "2", "<br/>", 14),
+        ("open", "hi", "3", "", 19), ("close", "hi", "3", "", 30)]
+    assert _codes(tmx.units[1].source_codes) == [("standalone", "ph", "", "<br/>", 8)]
+
+
+def test_segmented_sdlxliff_units_carry_the_codes_of_their_segment(tmp_path):
+    xlf = tmp_path / "codes.sdlxliff"
+    xlf.write_text('''<?xml version="1.0"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a" source-language="en" target-language="uk" datatype="x"><body>
+<trans-unit id="1"><source>A <g id="1">b</g>. C.</source>
+<seg-source><mrk mtype="seg" mid="1">A <g id="1">b</g>.</mrk> <mrk mtype="seg" mid="2">C<x id="2"/>.</mrk></seg-source>
+<target><mrk mtype="seg" mid="1">А <g id="1">б</g>.</mrk> <mrk mtype="seg" mid="2">В.</mrk></target></trans-unit>
+</body></file></xliff>''', encoding="utf-8")
+    one, two = read_bilingual(xlf).units
+    assert (one.source, one.target) == ("A b.", "А б.")
+    assert _codes(one.target_codes) == [("open", "g", "1", "", 2), ("close", "g", "1", "", 3)]
+    assert _codes(two.source_codes) == [("standalone", "x", "2", "", 1)] and two.target_codes == ()

@@ -155,3 +155,24 @@ def test_list_checks_names_every_check_with_its_severity_and_purpose():
     lines = run.stdout.splitlines()
     assert [line.split()[0] for line in lines] == list(CHECKS)
     assert lines[1].split()[1] == "error" and "deprecated" in lines[1]
+
+
+def test_check_reads_a_text_on_standard_input():
+    seed = SEEDS / "uk_thanh_phu_midterm.txt"
+    args = ["--lang", "uk", "--checks", "variants,deprecated", "--format", "json", "--fail-on", "never"]
+    from_stdin = json.loads(run_cli(["check", "-", *args], input=seed.read_text(encoding="utf-8")).stdout)
+    from_file = json.loads(run_cli(["check", str(seed), *args]).stdout)
+    assert from_stdin["findings"] and [f["message"] for f in from_stdin["findings"]] == \
+        [f["message"] for f in from_file["findings"]]
+    assert {f["file"] for f in from_stdin["findings"]} == {"-"}
+
+
+def test_an_empty_source_compares_nothing_and_says_so(glossary, tmp_path):
+    from translate.check import check_files
+
+    empty = tmp_path / "source.txt"
+    empty.write_text("\n", encoding="utf-8")
+    report = check_files([SEEDS / "uk_thanh_phu_midterm.txt"], "uk", glossary, source=empty, source_lang="vi",
+                         checks=["numbers", "missing-term"])
+    assert report.findings == []  # a sentence aligned to nothing is an addition, not a changed number
+    assert any("no source sentence aligns" in w for w in report.warnings)

@@ -291,3 +291,83 @@ def test_a_term_two_entries_of_one_termbase_share_is_imported_and_said(tmp_path)
     assert "pl term 'Komitet' is in 'a' (line 5) and 'b'" in run.stderr
     [match] = find_terms("Komitet obradował.", "pl", load_glossary(target))
     assert set(match.candidates) == {"a", "b"}  # the text names both: the report says so
+
+
+FORMATS = Path(__file__).resolve().parent / "data" / "formats"
+
+
+def _fields(g: Glossary) -> list[tuple]:
+    return [(c.id, c.kind, c.subject_field, c.en, c.vi,
+             [(t.lang, t.text, t.status.value, t.part_of_speech, t.term_type, t.context, t.source)
+              for ts in c.terms.values() for t in ts]) for c in g]
+
+
+def test_tbx_subject_field_part_of_speech_term_type_and_context_in_dca_dct_min_and_v2():
+    dca = parse_tbx((FORMATS / "fields_dca.tbx").read_bytes())
+    assert _fields(dca) == [("site-clearance", "term", "Land administration", "site clearance", "giải phóng mặt bằng", [
+        ("en", "site clearance", "preferred", "noun", "fullForm", "Site clearance for the ring road began in March.", ""),
+        ("vi", "giải phóng mặt bằng", "preferred", "noun", "fullForm", "", ""),
+        ("vi", "GPMB", "admitted", "noun", "acronym", "Tiến độ GPMB chậm.", "Báo Quảng Ninh"),
+        ("pl", "oczyszczanie terenu", "preferred", "noun", "", "", "")])]  # the context's source is not the term's
+    dct = parse_tbx((FORMATS / "fields_dct.tbx").read_bytes())
+    assert _fields(dct)[0][:3] == ("peoples-council", "term", "Public administration")
+    assert _fields(dct)[0][5][0][3:6] == ("noun", "fullForm", "The provincial People's Council met on Monday.")
+    assert _fields(dct)[0][5][2][:5] == ("vi", "HĐND", "admitted", "", "acronym")
+    tbx_min = parse_tbx((FORMATS / "fields_min.tbx").read_bytes())
+    assert _fields(tbx_min)[0][2] == "Finance" and _fields(tbx_min)[0][5][1][3] == "noun"
+    v2 = parse_tbx((FORMATS / "fields_v2.tbx").read_bytes())
+    assert _fields(v2) == [("ocop", "term", "Rural development", "One Commune One Product", "Mỗi xã một sản phẩm", [
+        ("en", "One Commune One Product", "preferred", "properNoun", "fullForm", "", ""),
+        ("en", "OCOP", "admitted", "", "acronym", "The province certified 40 OCOP products.", ""),
+        ("vi", "Mỗi xã một sản phẩm", "preferred", "properNoun", "", "", "")])]
+
+
+@pytest.mark.parametrize("name", ["fields_dca.tbx", "fields_dct.tbx", "fields_min.tbx", "fields_v2.tbx",
+                                  "dct_basic.tbx", "min.tbx", "v2_statuses.tbx", "shared_term.tbx"])
+def test_tbx_read_write_read_and_gloss_keep_every_field(name, tmp_path):
+    from translate.glossary.gloss import dump_gloss, parse_gloss
+
+    g = parse_tbx((FORMATS / name).read_bytes(), name)
+    again = parse_tbx(dump_tbx(g))
+    assert _fields(again) == _fields(g) and again.concepts == g.concepts
+    assert parse_gloss(dump_gloss(g)).concepts == g.concepts  # the native format carries them too
+
+
+def test_tbx_export_writes_the_fields_back_as_tbx_basic_dca():
+    root = etree.fromstring(dump_tbx(parse_tbx((FORMATS / "fields_dct.tbx").read_bytes())))
+    ns = {"t": NS}
+    entry = root.find(".//t:conceptEntry", ns)
+    assert [d.text for d in entry.findall("t:descrip[@type='subjectField']", ns)] == ["Public administration"]
+    en = entry.find("t:langSec/t:termSec", ns)  # the canonical en term, written once with its fields
+    assert [(e.get("type"), e.text) for e in en if e.get("type")] == [
+        ("administrativeStatus", "preferredTerm-admn-sts"), ("partOfSpeech", "noun"), ("termType", "fullForm"),
+        ("context", "The provincial People's Council met on Monday.")]
+    assert len(entry.findall("t:langSec/t:termSec", ns)) == 3
+
+
+def test_gloss_fields_for_termbase_data_and_old_files_read_the_same():
+    from translate.glossary.gloss import dump_gloss, parse_gloss
+
+    text = ("[site-clearance]\nkind: term\nen: site clearance\nvi: giải phóng mặt bằng\n"
+            "subject-field: Land administration\n"
+            "- vi: GPMB\n  status: admitted\n  part-of-speech: noun\n  term-type: acronym\n"
+            "  context: Tiến độ GPMB chậm.\n")
+    g = parse_gloss(text)
+    assert (g.concepts[0].subject_field, g.concepts[0].terms["vi"][0].term_type) == ("Land administration", "acronym")
+    assert dump_gloss(g) == text  # canonical layout: written back byte for byte
+    shipped = shipped_glossary_path().read_text(encoding="utf-8")
+    assert dump_gloss(parse_gloss(shipped)) == shipped  # a file without them reads (and writes) as before
+
+
+def test_an_entry_with_no_kind_is_a_term_declined_as_a_common_term():
+    from dataclasses import replace
+
+    from translate.glossary.kinds import check_kind, is_proper_name
+    from translate.terms import find_terms
+
+    g = parse_tbx((FORMATS / "fields_min.tbx").read_bytes())
+    assert g.concepts[0].kind == "term" and check_kind("term") == "term" and not is_proper_name("term")
+    text = "Бюджетні надходження зросли. Обсяг бюджетних надходжень зріс."
+    assert [m.surface for m in find_terms(text, "uk", g)] == ["Бюджетні надходження", "бюджетних надходжень"]
+    as_name = Glossary([replace(c, kind="Finance") for c in g])  # its subject field taken for a kind: a name
+    assert [m.surface for m in find_terms(text, "uk", as_name)] == ["Бюджетні надходження"]

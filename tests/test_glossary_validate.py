@@ -45,7 +45,7 @@ def test_cli_syntax_error_is_one_line_and_exit_2():
     assert run.returncode == 2
     assert run.stderr.strip().splitlines() == [
         f"backtrans: error: {BROKEN / 'syntax_error.gloss'}:5: unknown field 'spelling' "
-        "(kind, en, vi, parent, structure, note; terms are '- LANG: text')"
+        "(kind, en, vi, parent, structure, subject-field, note; terms are '- LANG: text')"
     ]
 
 

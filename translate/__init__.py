@@ -8,6 +8,8 @@ The library face: each ``backtrans`` command is one of these calls (see the READ
 'hai-duong'
 >>> summary = translate.back_translate(["seeds"], to=["en", "vi"], out="out")   # doctest: +SKIP
 >>> report = translate.check_translations(["out"], "en", glossary=glossary)     # doctest: +SKIP
+>>> translate.fix_text("у Хай Дуонзі", "uk", glossary)[0]
+'у Хайзионзі'
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from translate.check.model import Report
     from translate.engine import EngineSettings, ModelPackage
+    from translate.fix import Change
     from translate.glossary.model import Glossary
     from translate.pipeline.backend import Backend
     from translate.pipeline.run import Progress, RunSummary
@@ -53,6 +56,15 @@ def find_terms(text: str, lang: str, glossary: Glossary | str | Path | None = No
     from translate.terms import find_terms as find
 
     return find(text, lang, _glossary(glossary), fuzzy=fuzzy, discover=discover)
+
+
+def fix_text(text: str, lang: str, glossary: Glossary | str | Path | None = None, *,
+             choose: bool = False) -> tuple[str, list[Change]]:
+    """``text`` with every rendering of a glossary concept rewritten to its preferred form, in the
+    case of the form it replaces, and the changes (``applied`` False: ambiguous, left alone)."""
+    from translate.fix import fix_text as fix
+
+    return fix(text, lang, _glossary(glossary), choose=choose)
 
 
 def back_translate(
@@ -104,4 +116,4 @@ def check_translations(
                        checks=CHECKS if checks is None else checks)
 
 
-__all__ = ["__version__", "back_translate", "check_translations", "find_terms", "load_glossary"]
+__all__ = ["__version__", "back_translate", "check_translations", "find_terms", "fix_text", "load_glossary"]

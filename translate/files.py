@@ -60,7 +60,12 @@ def decode_utf8(data: bytes, path: Path | str, advice: str = "") -> str:
 
 def read_text(path: Path | str) -> str:
     """A UTF-8 text file (BOM dropped); unreadable, not UTF-8 or binary: an InputError with its line."""
-    text = decode_utf8(read_bytes(path), path)
+    return decode_text(read_bytes(path), path)
+
+
+def decode_text(data: bytes, path: Path | str) -> str:
+    """The bytes of the text file ``path`` as text (BOM dropped); not UTF-8 or binary: an InputError."""
+    text = decode_utf8(data, path)
     if "\x00" in text:
         raise InputError("binary file, not text", path, text[: text.index("\x00")].count("\n") + 1)
     return text

@@ -1,4 +1,6 @@
-"""The consistency checks: variants, deprecated, missing-term, numbers, untranslated, unknown-variant.
+"""The consistency checks: variants, deprecated, missing-term, numbers, untranslated, unknown-variant,
+tags (``translate.check.tags``) and the checks of form of ``translate.check.formal`` (punctuation,
+spaces, doubled words).
 
 :func:`check_documents` runs the chosen checks over documents read by ``translate.check.inputs``
 and returns a :class:`~translate.check.model.Report`. Terms are found by the glossary recogniser
@@ -8,14 +10,18 @@ and returns a :class:`~translate.check.model.Report`. Terms are found by the glo
 
 from __future__ import annotations
 
+import sys
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from translate.check.inputs import expand_targets, load_document
+from translate.check.formal import FORMAL_CHECKS
+from translate.check.inputs import expand_targets, load_document, text_document
 from translate.check.model import (
     CheckedDocument,
+    CheckSettings,
     ConceptUsage,
     Finding,
     Location,
@@ -24,19 +30,23 @@ from translate.check.model import (
     Report,
     Segment,
     Severity,
+    locate,
 )
+from translate.check.tags import tag_findings
 from translate.detect import detect_scores, reads_as_other
 from translate.errors import UsageError
+from translate.files import read_text
 from translate.glossary.model import Glossary
 from translate.langs import DETECTABLE, require_language, split_tag
 from translate.numbers import Quantity, compare_quantities, find_quantities
 from translate.pipeline.backend import Backend
 from translate.pipeline.recognise import Found, find_segments, recognise_segments
 from translate.terms import How, Match, People, find_terms
-from translate.terms.judge import Presence, judge, status_label
+from translate.terms.judge import Presence, judge, preferred_term, status_label
 from translate.text import comparable
 
-CHECKS = ("variants", "deprecated", "missing-term", "numbers", "untranslated", "unknown-variant")
+CHECKS = ("variants", "deprecated", "missing-term", "numbers", "untranslated", "unknown-variant", "tags",
+          *FORMAL_CHECKS)
 SEVERITIES: dict[str, Severity] = {
     "variants": Severity.WARNING,
     "deprecated": Severity.ERROR,
@@ -44,6 +54,8 @@ SEVERITIES: dict[str, Severity] = {
     "numbers": Severity.ERROR,
     "untranslated": Severity.ERROR,
     "unknown-variant": Severity.INFO,
+    "tags": Severity.ERROR,
+    **{name: c.severity for name, c in FORMAL_CHECKS.items()},
 }
 DESCRIPTIONS: dict[str, str] = {
     "variants": "a concept rendered in more than one way across the documents (discovered persons too)",
@@ -52,10 +64,11 @@ DESCRIPTIONS: dict[str, str] = {
     "numbers": "a number of the source missing or changed in the translation, compared by value (bilingual input)",
     "untranslated": "a segment copied from its source, or in another language than --lang",
     "unknown-variant": "a name close to a glossary name but not listed: a new spelling to review",
+    "tags": "an inline code of the source missing, added, repeated or misnested in the translation (bilingual input)",
+    **{name: c.description for name, c in FORMAL_CHECKS.items()},
 }
+STDIN = "-"  # the one target read from standard input
 Units = list[tuple["str | None", list[Segment]]]  # segments grouped by alignment bead, with its source
-MIN_WORDS_FOR_DETECTION = 4  # shorter segments (headings, names) do not tell a language
-DETECTION_MARGIN = 0.2  # the source language must lead the target language by this much
 
 
 @dataclass
@@ -73,11 +86,13 @@ def check_documents(
     severities: dict[str, Severity] | None = None,
     progress: Callable[[CheckedDocument, int, int], None] | None = None,
     discover: bool = True,
+    settings: CheckSettings = CheckSettings(),
     backend: Backend | None = None,
 ) -> Report:
     """Run ``checks`` over ``documents`` against ``glossary``; ``progress(document, done, total)``
     is called after each document. With ``discover``, Vietnamese personal names no glossary
     holds count as concepts too (one per person over all documents), so their variants are listed.
+    ``settings`` are the checks' thresholds (a QA profile's).
     ``backend``: where the documents' terms are found (default this process; on Ray:
     ``translate.distributed.RayBackend``); the persons and the checks follow here, in order.
 
@@ -101,19 +116,24 @@ def check_documents(
             findings += _deprecated(scan, glossary, levels["deprecated"])
         if "unknown-variant" in checks:
             findings += _unknown(scan, glossary, levels["unknown-variant"])
-        units = _units(doc)
+        units = doc.units()
         if "missing-term" in checks and doc.bilingual and doc.source_lang:
             findings += _missing_terms(scan, units, glossary, levels["missing-term"])
         if "numbers" in checks and doc.bilingual:
             findings += _numbers(doc, units, levels["numbers"])
         if "untranslated" in checks:
-            findings += _untranslated(doc, units, levels["untranslated"])
+            findings += _untranslated(doc, units, levels["untranslated"], settings)
+        if "tags" in checks and doc.bilingual:
+            findings += tag_findings(doc, levels["tags"])
+        for name, formal in FORMAL_CHECKS.items():
+            if name in checks:
+                findings += formal.run(doc, levels[name], settings)
         if progress is not None:
             progress(doc, done, len(docs))
     concepts = [usage[k] for k in sorted(usage, key=lambda k: -sum(r.count for r in usage[k].renderings))]
-    if "variants" in checks:
-        findings = _variants(concepts, levels["variants"]) + findings
     lang = docs[0].lang if docs else ""
+    if "variants" in checks:
+        findings = _variants(concepts, glossary, lang, levels["variants"]) + findings
     warnings = [f"{doc.path}: reads as {other}, not {doc.lang} (--lang): checked as {doc.lang} all the same"
                 for doc in docs if (other := reads_as_other("\n".join(s.text for s in doc.segments), doc.lang))]
     return Report(docs, findings, concepts, lang, checks, warnings)
@@ -130,9 +150,11 @@ def check_files(
     severities: dict[str, Severity] | None = None,
     progress: Callable[[CheckedDocument, int, int], None] | None = None,
     discover: bool = True,
+    settings: CheckSettings = CheckSettings(),
     backend: Backend | None = None,
 ) -> Report:
-    """Read and check translations: text, TMX or XLIFF files, folders or globs, in ``lang``.
+    """Read and check translations: text, TMX or XLIFF files, folders or globs (``-``: a text on
+    standard input), in ``lang``.
 
     ``source`` (with one text target) is its source or back-translation, aligned sentence by
     sentence; TMX/XLIFF files carry their own. ``lang`` and ``source_lang`` may be any language
@@ -143,14 +165,24 @@ def check_files(
     known = {code for concept in glossary for code in concept.languages}
     region = split_tag(lang)[1]
     lang = require_language(lang, known)
-    files = expand_targets(targets, lang)
+    targets = list(targets)
+    stdin = [str(t) for t in targets] == [STDIN]
+    files = [Path(STDIN)] if stdin else expand_targets(targets, lang)
     if source is not None and len(files) != 1:
         raise UsageError("--source needs exactly one TARGET file")
     if source_lang is not None:
         source_lang = require_language(source_lang, known, option="--source-lang")
     backend = backend or Backend()
-    docs = backend.map(partial(_load, lang=lang, source=source, source_lang=source_lang, region=region), files)
-    return check_documents(docs, glossary, checks, severities, progress, discover, backend)
+    if stdin:  # a plain text on standard input, its source (if any) a file
+        source_text = read_text(source) if source is not None else None
+        docs = [replace(text_document(sys.stdin.read(), lang, source_text, source_lang, name=STDIN), region=region)]
+    else:
+        docs = backend.map(partial(_load, lang=lang, source=source, source_lang=source_lang, region=region), files)
+    report = check_documents(docs, glossary, checks, severities, progress, discover, settings, backend)
+    if source is not None and docs and docs[0].segments and not any(s.source for s in docs[0].segments):
+        report.warnings.append(f"{source}: no source sentence aligns with the {len(docs[0].segments)} of "
+                               f"{docs[0].path}: the checks against the source did not run")
+    return report
 
 
 def _load(path: Path, lang: str, source: str | Path | None, source_lang: str | None, region: str | None
@@ -173,8 +205,7 @@ def _scan(doc: CheckedDocument, glossary: Glossary, people: People | None, known
 
 
 def _loc(doc: CheckedDocument, seg: Segment, start: int = 0, end: int | None = None) -> Location:
-    end = len(seg.text) if end is None else end
-    return Location(str(doc.path), seg.line, seg.index, seg.column + start, seg.column + end)
+    return locate(doc, seg, start, end)
 
 
 def _match_loc(doc: CheckedDocument, seg: Segment, m: Match) -> Location:
@@ -197,7 +228,7 @@ def _collect_usage(scan: _Scan, usage: dict[str, ConceptUsage]) -> None:
             rendering.places.append(Place(_match_loc(doc, seg, m), m.surface))
 
 
-def _variants(concepts: list[ConceptUsage], severity: Severity) -> list[Finding]:
+def _variants(concepts: list[ConceptUsage], glossary: Glossary, lang: str, severity: Severity) -> list[Finding]:
     out = []
     for cu in concepts:
         if len(cu.renderings) < 2:
@@ -206,7 +237,9 @@ def _variants(concepts: list[ConceptUsage], severity: Severity) -> list[Finding]
         listing = "; ".join(
             f"«{r.term}» ×{r.count} ({', '.join(_where(p.location) for p in r.places)})" for r in ranked)
         rare = ranked[-1]
-        preferred = next((r.term for r in ranked if r.status == "preferred"), ranked[0].term)
+        concept = glossary.get(cu.concept)
+        preferred = preferred_term(concept.canonical(lang) if concept is not None else "",
+                                   Counter({r.term: r.count for r in ranked}))
         out.append(Finding("variants", severity, rare.places[0].location,
                            f"{cu.en}: {len(ranked)} renderings: "
                            + ", ".join(f"«{r.term}» ×{r.count}" for r in ranked),
@@ -248,18 +281,6 @@ def _unknown(scan: _Scan, glossary: Glossary, severity: Severity) -> list[Findin
                                f"but the glossary does not list it", seg.text,
                                concept=m.concept, suggestion=preferred or m.term))
     return out
-
-
-def _units(doc: CheckedDocument) -> Units:
-    """Segments grouped by alignment bead, with the bead's source text."""
-    groups: dict[int, list[Segment]] = {}
-    singles: Units = []
-    for seg in doc.segments:
-        if seg.unit < 0:
-            singles.append((seg.source, [seg]))
-        else:
-            groups.setdefault(seg.unit, []).append(seg)
-    return singles + [(segs[0].source, segs) for segs in groups.values()]
 
 
 def _missing_terms(scan: _Scan, units: Units, glossary: Glossary, severity: Severity) -> list[Finding]:
@@ -317,7 +338,7 @@ def _value(q: Quantity) -> str:
     return f"{q.kind} {q.value}{suffix}{unit}"
 
 
-def _untranslated(doc: CheckedDocument, units: Units, severity: Severity) -> list[Finding]:
+def _untranslated(doc: CheckedDocument, units: Units, severity: Severity, settings: CheckSettings) -> list[Finding]:
     out = []
     src_lang = doc.source_lang or ""
     detectable = src_lang in DETECTABLE and doc.lang in DETECTABLE and src_lang != doc.lang
@@ -327,10 +348,10 @@ def _untranslated(doc: CheckedDocument, units: Units, severity: Severity) -> lis
             out.append(Finding("untranslated", severity, _loc(doc, segs[0]),
                                "the translation is the source text, unchanged", target))
             continue
-        if not detectable or len([w for w in target.split() if any(c.isalpha() for c in w)]) < MIN_WORDS_FOR_DETECTION:
+        if not detectable or len([w for w in target.split() if any(c.isalpha() for c in w)]) < settings.min_words_for_detection:
             continue
         scores = detect_scores(target)
-        if scores[src_lang] > scores[doc.lang] + DETECTION_MARGIN:
+        if scores[src_lang] > scores[doc.lang] + settings.detection_margin:
             out.append(Finding("untranslated", severity, _loc(doc, segs[0]),
                                f"the segment is in {src_lang}, not {doc.lang}", target))
     return out

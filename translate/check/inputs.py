@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from translate.check.model import CheckedDocument, Segment
+from translate.detect import detect_language
 from translate.errors import UsageError
 from translate.formats.bilingual import SUFFIXES, is_bilingual, read_bilingual
 from translate.pipeline.read import Document, expand_inputs
-from translate.pipeline.segment import read_segmented
+from translate.pipeline.segment import read_segmented, segment_document
 from translate.pipeline.write import (
     TRANSLATION_SUFFIX,
     output_language,
@@ -64,7 +65,8 @@ def _bilingual(path: Path, lang: str, source_lang: str | None = None) -> Checked
     """A TMX or XLIFF file as segments: one per unit with a target, its source attached."""
     data = read_bilingual(path, lang)
     translated = [(u, u.target) for u in data.units if u.target is not None]
-    segments = [Segment(index=i, line=u.line, column=0, text=target, source=u.source, source_line=u.line, unit=i)
+    segments = [Segment(index=i, line=u.line, column=0, text=target, source=u.source, source_line=u.line, unit=i,
+                        unit_id=u.id, codes=u.target_codes, source_codes=u.source_codes)
                 for i, (u, target) in enumerate(translated)]
     src_lang = source_lang or data.source_lang or None
     return CheckedDocument(path, lang, segments, src_lang, path)
@@ -85,21 +87,42 @@ def read_plain(path: Path, lang: str, source: Path | str | None = None,
                source_lang: str | None = None) -> CheckedDocument:
     """A text file split into sentences; with ``source``, each sentence gets its aligned source."""
     doc = read_segmented(path, lang)
+    src_doc = read_segmented(source, source_lang) if source is not None else None
+    return _plain(doc, src_doc, source_lang)
+
+
+def text_document(text: str, lang: str, source: str | None = None, source_lang: str | None = None,
+                  name: str = "text") -> CheckedDocument:
+    """A target text given in memory (a server's request), with its source, read as ``read_plain``
+    reads a file; its locations name ``name`` (the source's: ``name`` + ".source")."""
+    doc = segment_document(Document(Path(name), lang, [line.rstrip() for line in text.splitlines()]))
+    src_doc = None
+    if source is not None:
+        src_lang = source_lang or detect_language(source)
+        src_doc = segment_document(Document(Path(f"{name}.source"), src_lang,
+                                            [line.rstrip() for line in source.splitlines()]))
+    return _plain(doc, src_doc, source_lang)
+
+
+def _plain(doc: Document, src_doc: Document | None, source_lang: str | None) -> CheckedDocument:
+    """A segmented text as segments to check, each with its aligned source sentence when ``src_doc``."""
+    lang = doc.lang or ""
     segments = [Segment(index=i, line=s.paragraph + 1, column=s.start, text=s.text)
                 for i, s in enumerate(doc.segments)]
-    if source is None:
-        return CheckedDocument(Path(path), lang, segments, source_lang)
-    source = Path(source)
-    src_doc = read_segmented(source, source_lang)
-    return CheckedDocument(Path(path), lang, _aligned(segments, doc, src_doc), src_doc.lang, source)
+    if src_doc is None:
+        return CheckedDocument(doc.path, lang, segments, source_lang)
+    return CheckedDocument(doc.path, lang, _aligned(segments, doc, src_doc), src_doc.lang, src_doc.path)
 
 
 def _aligned(segments: list[Segment], doc: Document, src_doc: Document) -> list[Segment]:
-    """``segments`` (of ``doc``) with the text of their aligned source sentences."""
+    """``segments`` (of ``doc``) with the text of their aligned source sentences; a sentence the
+    alignment gives no source (an addition) has none, rather than an empty one to compare against."""
     out = list(segments)
     for unit, (src_ids, tgt_ids) in enumerate(sentence_aligner()(src_doc, doc)):
+        if not src_ids:
+            continue
         text = " ".join(src_doc.segments[i].text for i in src_ids)
-        line = src_doc.segments[src_ids[0]].paragraph + 1 if src_ids else 0
+        line = src_doc.segments[src_ids[0]].paragraph + 1
         for t in tgt_ids:
             s = out[t]
             out[t] = Segment(s.index, s.line, s.column, s.text, text, line, unit)

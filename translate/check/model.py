@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
 
+from translate.formats.units import InlineCode
+
 
 class Severity(IntEnum):
     """How bad a finding is; ``--fail-on`` compares against it."""
@@ -30,6 +32,8 @@ class Segment:
     ``line`` is 1-based in the file; ``column`` is where ``text`` starts in that line (0 for
     TMX/XLIFF, whose spans are within the segment text). ``source`` is the aligned source
     text (None when there is no source); ``unit`` groups the segments of one alignment bead.
+    A TMX/XLIFF unit's segment also carries the unit's id and the inline codes of its target
+    (``codes``) and source (``source_codes``), at offsets in ``text`` and ``source``.
     """
 
     index: int
@@ -39,6 +43,9 @@ class Segment:
     source: str | None = None
     source_line: int = 0
     unit: int = -1
+    unit_id: str = ""
+    codes: tuple[InlineCode, ...] = ()
+    source_codes: tuple[InlineCode, ...] = ()
 
 
 @dataclass
@@ -61,6 +68,23 @@ class CheckedDocument:
     def bilingual(self) -> bool:
         return any(s.source is not None for s in self.segments)
 
+    def units(self) -> "list[tuple[str | None, list[Segment]]]":
+        """Segments grouped by alignment bead, each group with its bead's source text (None: no source)."""
+        groups: dict[int, list[Segment]] = {}
+        singles: list[tuple[str | None, list[Segment]]] = []
+        for seg in self.segments:
+            if seg.unit < 0:
+                singles.append((seg.source, [seg]))
+            else:
+                groups.setdefault(seg.unit, []).append(seg)
+        return singles + [(segs[0].source, segs) for segs in groups.values()]
+
+    def segment(self, index: int) -> Segment | None:
+        """The segment of index ``index`` (None if there is none)."""
+        if 0 <= index < len(self.segments) and self.segments[index].index == index:
+            return self.segments[index]
+        return next((s for s in self.segments if s.index == index), None)
+
 
 @dataclass(frozen=True)
 class Location:
@@ -75,6 +99,21 @@ class Location:
     segment: int
     start: int
     end: int
+
+
+def locate(doc: CheckedDocument, seg: Segment, start: int = 0, end: int | None = None) -> Location:
+    """The location of the span [start, end) of ``seg``'s text (its whole text by default)."""
+    end = len(seg.text) if end is None else end
+    return Location(str(doc.path), seg.line, seg.index, seg.column + start, seg.column + end)
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """The thresholds of the checks, which a QA profile may change."""
+
+    min_words_for_detection: int = 4  # shorter segments (headings, names) do not tell a language
+    detection_margin: float = 0.2  # the source language must lead the target language by this much
+    allowed_doubled_words: tuple[str, ...] = ()  # words written twice on purpose ("had had"), any case
 
 
 @dataclass(frozen=True)
@@ -131,6 +170,7 @@ class Report:
     lang: str
     checks: list[str]
     warnings: list[str] = field(default_factory=list)  # e.g. a document that does not read as --lang
+    ignored: list[Finding] = field(default_factory=list)  # findings an ignore list silenced (not in findings)
 
     def worst(self) -> Severity | None:
         """The highest severity among the findings (None when clean)."""

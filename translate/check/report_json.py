@@ -7,6 +7,7 @@ Schema ``backtrans-check/1`` (also :data:`SCHEMA`, as JSON Schema)::
       "lang": "uk",                       # target language
       "checks": ["variants", ...],        # the checks that ran
       "summary": {"findings": 7, "worst": "error" | null,
+                  "ignored": 2,                   # findings an ignore list silenced (not listed)
                   "by_severity": {"error": 4, "warning": 3, "info": 0},
                   "by_check": {"variants": 3, "deprecated": 4, ...}},   # every check that ran
       "documents": [{"file": "...", "lang": "uk", "source_file": "..." | null,
@@ -57,6 +58,7 @@ SCHEMA: dict[str, Any] = _object({
     "summary": _object({
         "findings": {"type": "integer"},
         "worst": {"type": ["string", "null"], "enum": [s.label for s in Severity] + [None]},
+        "ignored": {"type": "integer"},
         "by_severity": _object({s.label: {"type": "integer"} for s in Severity}),
         "by_check": {"type": "object", "additionalProperties": {"type": "integer"}},
     }),
@@ -93,6 +95,7 @@ def report_data(report: Report) -> dict[str, Any]:
         "summary": {
             "findings": len(report.findings),
             "worst": worst.label if worst else None,
+            "ignored": len(report.ignored),
             "by_severity": {s.label: sum(f.severity == s for f in report.findings) for s in Severity},
             "by_check": {c: sum(f.check == c for f in report.findings) for c in report.checks},
         },

@@ -35,7 +35,8 @@ def print_report(report: Report, console: Console | None = None) -> None:
         console.print(table)
     counts = {s: sum(f.severity == s for f in report.findings) for s in Severity}
     console.print(f"{len(report.documents)} document(s), {len(report.findings)} finding(s): "
-                  + ", ".join(f"{counts[s]} {s.label}" for s in reversed(Severity)))
+                  + ", ".join(f"{counts[s]} {s.label}" for s in reversed(Severity))
+                  + (f"; {len(report.ignored)} ignored" if report.ignored else ""))
 
 
 def _short(path: str) -> str:

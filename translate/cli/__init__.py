@@ -97,7 +97,15 @@ def _register() -> None:
     then those of the installed plugins (align's ``align`` and ``score``, see translate.plugins)."""
     if getattr(_register, "done", False):
         return
-    from translate.cli import check_cmd, glossary, models, terms, translate_cmd  # noqa: F401
+    from translate.cli import (  # noqa: F401
+        check_cmd,
+        fix_cmd,
+        glossary,
+        models,
+        serve_cmd,
+        terms,
+        translate_cmd,
+    )
     from translate.plugins import cli_plugins
 
     for register in cli_plugins():

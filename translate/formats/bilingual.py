@@ -30,10 +30,12 @@ _ROOT = re.compile(rb"<(tmx|xliff)[\s>]")
 
 def is_bilingual(path: Path | str) -> bool:
     """Whether ``path`` is a bilingual file: by its extension, else by its root element."""
-    return _kind(Path(path)) is not None
+    return bilingual_kind(path) is not None
 
 
-def _kind(path: Path) -> str | None:
+def bilingual_kind(path: Path | str) -> str | None:
+    """"tmx", "xliff", "xlz" or "po": the kind of bilingual file ``path`` is (None: not one)."""
+    path = Path(path)
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is not None or not path.is_file():
         return kind
@@ -59,7 +61,7 @@ def read_bilingual(path: Path | str, target_lang: str | None = None) -> Bilingua
     A file whose declared target language is another than ``target_lang`` is a UsageError.
     """
     path = Path(path)
-    kind = _kind(path)
+    kind = bilingual_kind(path)
     if kind is None:
         raise UsageError(f"not a bilingual file ({', '.join(SUFFIXES)})", path)
     data = read_bytes(path, MAX_BYTES)

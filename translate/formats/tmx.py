@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from translate.errors import FormatError
-from translate.formats.units import BilingualFile, BilingualUnit, inline_text, same_lang
+from translate.formats.units import (
+    BilingualFile,
+    BilingualUnit,
+    InlineText,
+    inline_content,
+    same_lang,
+)
 from translate.formats.xml import XML_LANG, local, parse_xml
 
 
@@ -22,7 +28,7 @@ def parse_tmx(data: bytes, path: Path, target_lang: str | None = None) -> Biling
     srclang = header.get("srclang") or ""
     result = BilingualFile(path, "" if srclang == "*all*" else srclang, target_lang or "")
     for n, tu in enumerate((el for el in body if local(el) == "tu"), 1):
-        variants: list[tuple[str, str, int]] = []
+        variants: list[tuple[str, InlineText, int]] = []
         for tuv in (el for el in tu if local(el) == "tuv"):
             lang = tuv.get(XML_LANG) or tuv.get("lang") or ""
             if not lang:
@@ -30,7 +36,7 @@ def parse_tmx(data: bytes, path: Path, target_lang: str | None = None) -> Biling
             seg = next((el for el in tuv if local(el) == "seg"), None)
             if seg is None:
                 raise FormatError("<tuv> without <seg>", path, tuv.sourceline)
-            variants.append((lang, inline_text(seg), seg.sourceline or tu.sourceline))
+            variants.append((lang, inline_content(seg), seg.sourceline or tu.sourceline))
         if not variants:
             continue
         unit_src = tu.get("srclang") or srclang
@@ -47,7 +53,8 @@ def parse_tmx(data: bytes, path: Path, target_lang: str | None = None) -> Biling
         target = others[0] if others else None
         if target is not None and not result.target_lang:
             result.target_lang = target[0]
-        result.units.append(BilingualUnit(tu.get("tuid") or str(n), source[1],
-                                          target[1] if target else None,
-                                          target[2] if target else tu.sourceline or 0))
+        result.units.append(BilingualUnit(tu.get("tuid") or str(n), source[1].text,
+                                          target[1].text if target else None,
+                                          target[2] if target else tu.sourceline or 0,
+                                          source[1].codes, target[1].codes if target else ()))
     return result

@@ -12,7 +12,12 @@ from pathlib import Path
 from lxml import etree
 
 from translate.errors import FormatError
-from translate.formats.units import BilingualFile, BilingualUnit, inline_text
+from translate.formats.units import (
+    BilingualFile,
+    BilingualUnit,
+    InlineText,
+    inline_content,
+)
 from translate.formats.xml import local, parse_xml
 
 
@@ -49,7 +54,7 @@ def _read_1(root: etree._Element, path: Path) -> BilingualFile:
                 result.units += _segmented_units(tu, segmented, target)
                 continue
             line = (target if target is not None else tu).sourceline or 0
-            result.units.append(BilingualUnit(tu.get("id") or "", inline_text(source), _target_text(target), line))
+            result.units.append(_unit(tu.get("id") or "", source, target, line))
     return result
 
 
@@ -66,16 +71,22 @@ def _segmented_units(tu: etree._Element, seg_source: etree._Element, target: etr
     for mid, mrk in _segments(seg_source).items():
         translated = targets.get(mid)
         line = (translated if translated is not None else mrk).sourceline or 0
-        out.append(BilingualUnit(f"{tu.get('id') or ''}#{mid}", inline_text(mrk), _target_text(translated), line))
+        out.append(_unit(f"{tu.get('id') or ''}#{mid}", mrk, translated, line))
     return out
 
 
-def _target_text(target: etree._Element | None) -> str | None:
-    """A target's text; None when there is none, or an empty ``<target/>`` (not translated yet)."""
+def _unit(uid: str, source: etree._Element, target: etree._Element | None, line: int) -> BilingualUnit:
+    """A unit of ``source`` and ``target`` elements: their text and inline codes."""
+    src, tgt = inline_content(source), _target_content(target)
+    return BilingualUnit(uid, src.text, tgt.text if tgt else None, line, src.codes, tgt.codes if tgt else ())
+
+
+def _target_content(target: etree._Element | None) -> InlineText | None:
+    """A target's text and codes; None when there is none, or an empty ``<target/>`` (not translated yet)."""
     if target is None:
         return None
-    text = inline_text(target)
-    return text if text.strip() else None
+    content = inline_content(target)
+    return content if content.text.strip() else None
 
 
 def _read_2(root: etree._Element, path: Path) -> BilingualFile:
@@ -94,5 +105,5 @@ def _read_2(root: etree._Element, path: Path) -> BilingualFile:
             line = (target if target is not None else segment).sourceline or 0
             # a segment's id is unique within its unit only: qualified by the unit's
             uid = (unit.get("id") or "") + (f"#{segment.get('id') or n}" if len(segments) > 1 or segment.get("id") else "")
-            result.units.append(BilingualUnit(uid, inline_text(source), _target_text(target), line))
+            result.units.append(_unit(uid, source, target, line))
     return result

@@ -14,6 +14,10 @@
       status: admitted
       note: reading of the Latin spelling
 
+A termbase's data categories have fields of their own: ``subject-field`` of a concept, and
+``part-of-speech``, ``term-type`` and ``context`` of a term (TBX subjectField, partOfSpeech,
+termType, context); files without them read as before.
+
 A value is everything after ``key: `` (exactly one space) to the end of the line, so
 leading, trailing and double spaces survive for ``validate`` to report. A backslash,
 newline, carriage return or tab inside a value is written ``\\\\``, ``\\n``, ``\\r``, ``\\t``.
@@ -30,9 +34,10 @@ from translate.errors import FormatError
 from translate.glossary.model import Concept, Glossary, Status, Term
 from translate.langs import is_language_code
 
-CONCEPT_FIELDS = ("kind", "en", "vi", "parent", "structure", "note")
-OPTIONAL_FIELDS = ("parent", "structure", "note")  # written only when they have a value
-TERM_FIELDS = ("status", "note", "source", "generated")
+CONCEPT_FIELDS = ("kind", "en", "vi", "parent", "structure", "subject-field", "note")
+OPTIONAL_FIELDS = ("parent", "structure", "subject-field", "note")  # written only when they have a value
+TERM_FIELDS = ("status", "note", "source", "generated", "part-of-speech", "term-type", "context")
+_TERM_TEXT_FIELDS = ("part-of-speech", "term-type", "context")  # free text, written when given
 _STATUSES = {s.value: s for s in Status}
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _UNESCAPES = {"\\": "\\", "n": "\n", "r": "\r", "t": "\t"}
@@ -45,6 +50,11 @@ def escape(value: str) -> str:
     if _NEEDS_ESCAPE.search(value):
         return _NEEDS_ESCAPE.sub(lambda m: _ESCAPES[m.group()], value)
     return value
+
+
+def _attr(key: str) -> str:
+    """The model's attribute a file's key names (``subject-field``: ``subject_field``)."""
+    return key.replace("-", "_")
 
 
 def _unescape(value: str, path: Path | str, line: int) -> str:
@@ -90,7 +100,9 @@ def parse_gloss(text: str, path: Path | str = "<glossary>") -> Glossary:
                 term = Term(
                     term.text, term.lang, term_attrs.get("status", term.status),  # type: ignore[arg-type]
                     str(term_attrs.get("note", "")), str(term_attrs.get("source", "")),
-                    generated=term_attrs.get("generated") is True, line=term.line, comment=term.comment,
+                    generated=term_attrs.get("generated") is True,
+                    **{_attr(k): str(term_attrs.get(k, "")) for k in _TERM_TEXT_FIELDS},
+                    line=term.line, comment=term.comment,
                 )
             concept.terms.setdefault(term.lang, []).append(term)
             term, term_attrs = None, {}
@@ -142,7 +154,7 @@ def parse_gloss(text: str, path: Path | str = "<glossary>") -> Glossary:
                 raise FormatError("an indented line belongs to a term ('- LANG: text' above it)", path, number)
             if comments:
                 raise FormatError("comments cannot sit between a term and its attributes", path, number)
-            key, value = _split(line.lstrip(), path, number, "status|note|source|generated")
+            key, value = _split(line.lstrip(), path, number, "|".join(TERM_FIELDS))
             if key not in TERM_FIELDS:
                 raise FormatError(f"unknown term attribute {key!r} ({', '.join(TERM_FIELDS)})", path, number)
             if key in term_attrs:
@@ -170,7 +182,7 @@ def parse_gloss(text: str, path: Path | str = "<glossary>") -> Glossary:
             raise FormatError(f"field {key!r} given twice in concept {concept.id!r}", path, number)
         if concept.terms:
             raise FormatError(f"field {key!r} must come before the concept's terms", path, number)
-        setattr(concept, key, value)
+        setattr(concept, _attr(key), value)
         concept.lines[key] = number
         if comments:
             concept.field_comments[key] = "\n".join(comments)
@@ -198,7 +210,7 @@ def dump_gloss(glossary: Glossary) -> str:
             out.append(concept.comment)
         out.append(f"[{concept.id}]")
         for key in CONCEPT_FIELDS:
-            value = getattr(concept, key)
+            value = getattr(concept, _attr(key))
             if key in OPTIONAL_FIELDS and not value and key not in concept.field_comments:
                 continue
             if key in concept.field_comments:
@@ -217,6 +229,9 @@ def dump_gloss(glossary: Glossary) -> str:
                     out.append(f"  source: {escape(term.source)}")
                 if term.generated:
                     out.append("  generated: yes")
+                for key in _TERM_TEXT_FIELDS:
+                    if getattr(term, _attr(key)):
+                        out.append(f"  {key}: {escape(getattr(term, _attr(key)))}")
         out.append("")
     if glossary.trailer:
         out.append(glossary.trailer)

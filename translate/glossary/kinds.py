@@ -30,6 +30,7 @@ KINDS = {
     "programme": "a national programme, often an acronym (OCOP, NTM)",
     "index": "a ranking or index, often an acronym (PAPI, PCI)",
     "party-term": "a Party or state body, title or term (Provincial Party Committee)",
+    "term": "a common term, as imported termbases give them (the kind of an entry that says none)",
     "province": "a province (the gazetteer's kinds: province, city, district, town, township, commune, ward, special-zone)",
 }
 
@@ -44,7 +45,7 @@ def is_place(kind: str) -> bool:
     return kind in PLACE_KINDS
 
 
-COMMON_TERM_KINDS = frozenset({"party-term"})
+COMMON_TERM_KINDS = frozenset({"party-term", "term"})
 KNOWN_KINDS = frozenset(KINDS) | UNIT_KINDS | {"name"}  # "name": an unlisted name check --suggest found
 
 

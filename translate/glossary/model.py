@@ -34,6 +34,10 @@ class Term:
     note: str = ""
     source: str = ""
     generated: bool = False  # made by a language module's rendering of the name, not written by a person
+    # As a termbase gives them (TBX partOfSpeech, termType, context), kept to be written back.
+    part_of_speech: str = ""  # noun, verb, adjective, properNoun...
+    term_type: str = ""  # fullForm, acronym, abbreviation, shortForm, variant, phrase...
+    context: str = ""  # a sentence that shows the term in use
     # File bookkeeping, not part of the term's identity (equality ignores them).
     line: int = field(default=0, compare=False)
     comment: str = field(default="", compare=False)  # '#' lines written just before the term
@@ -60,6 +64,7 @@ class Concept:
     note: str = ""
     parent: str = ""  # the id of the unit a place belongs to (a commune's district or province)
     structure: str = ""  # for administrative units: "pre-2025", "2025" or both, the structures it is in
+    subject_field: str = ""  # a termbase's domain (TBX subjectField: "Law", "Public administration")
     # File bookkeeping, not part of the concept's identity (equality ignores them).
     line: int = field(default=0, compare=False)  # line of the concept header (0: not from a file)
     lines: dict[str, int] = field(default_factory=dict, compare=False)  # field name → line
@@ -96,12 +101,16 @@ class Concept:
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready record (what ``glossary list --format json`` prints)."""
+        def term(t: Term) -> dict[str, str]:
+            record = {"text": t.text, "status": t.status.value, "note": t.note, "source": t.source}
+            extra = {"part_of_speech": t.part_of_speech, "term_type": t.term_type, "context": t.context}
+            return record | {k: v for k, v in extra.items() if v}  # a termbase's fields, when it gave them
+
+        subject = {"subject_field": self.subject_field} if self.subject_field else {}
         return {
             "id": self.id, "kind": self.kind, "en": self.en, "vi": self.vi, "note": self.note,
-            "parent": self.parent, "structure": self.structure,
-            "terms": {lang: [{"text": t.text, "status": t.status.value, "note": t.note, "source": t.source}
-                             for t in terms]
-                      for lang, terms in self.terms.items()},
+            "parent": self.parent, "structure": self.structure, **subject,
+            "terms": {lang: [term(t) for t in terms] for lang, terms in self.terms.items()},
             "line": self.line,
         }
 

@@ -1,10 +1,15 @@
 """TBX: write TBX v3 (ISO 30042:2019, TBX-Basic, DCA style); read v3 and v2 (``<martif>``).
 
-Mapping: a concept is a ``conceptEntry`` (``id`` attribute); its kind is
-``<descrip type="subjectField">``, its note a ``<note>``. Each language is a ``langSec``
-of ``termSec``s with ``<termNote type="administrativeStatus">``, ``<note>`` and
-``<admin type="source">``. The canonical en and vi forms are the FIRST ``termSec`` of the
-en and vi ``langSec``s (left out when the concept has none); the concept's other en/vi terms follow.
+Mapping: a concept is a ``conceptEntry`` (``id`` attribute); its subject field and its kind
+are ``<descrip type="subjectField">`` (a value that is one of backtrans' kinds is the kind, any
+other the subject field: a foreign termbase's concepts are of kind ``term``), its note a
+``<note>``. Each language is a ``langSec`` of ``termSec``s with
+``<termNote type="administrativeStatus">``, ``partOfSpeech`` and ``termType``,
+``<descrip type="context">``, ``<note>`` and ``<admin type="source">``; read, these data
+categories come as typed ``termNote``/``descrip``/``admin`` (DCA style, TBX v2) or as elements
+of their own (DCT style: ``<basic:partOfSpeech>``, ``<min:subjectField>``). The canonical en
+and vi forms are the FIRST ``termSec`` of the en and vi ``langSec``s (left out when the
+concept has none); the concept's other en/vi terms follow.
 Reading v2 (or v3 from other tools), the preferred en/vi term is canonical. A status comes from
 ``administrativeStatus``, ``normativeAuthorization`` or ``usageStatus``, as a ``termNote`` (DCA
 style) or an element (DCT style, TBX-Min), every TBX value mapped to preferred, admitted or
@@ -30,6 +35,7 @@ from lxml import etree
 
 from translate.errors import FormatError
 from translate.formats.xml import XML_LANG, local, parse_xml
+from translate.glossary.kinds import KNOWN_KINDS
 from translate.glossary.model import (
     CANONICAL_LANGUAGES,
     Concept,
@@ -86,6 +92,12 @@ def _term_sec(lang_sec: etree._Element, term: Term) -> None:
     sec = _sub(lang_sec, "termSec")
     _sub(sec, "term", term.text)
     _sub(sec, "termNote", _TO_TBX[term.status], type="administrativeStatus")
+    if term.part_of_speech:
+        _sub(sec, "termNote", term.part_of_speech, type="partOfSpeech")
+    if term.term_type:
+        _sub(sec, "termNote", term.term_type, type="termType")
+    if term.context:
+        _sub(sec, "descrip", term.context, type="context")
     if term.note:
         _sub(sec, "note", term.note)
     if term.source:
@@ -104,18 +116,24 @@ def dump_tbx(glossary: Glossary) -> bytes:
     body = _sub(_sub(root, "text"), "body")
     for concept in glossary.concepts:
         entry = _sub(body, "conceptEntry", id=concept.id)
-        if concept.kind:
+        # the kind where it says something (a foreign entry's "term" says nothing); with a
+        # subject field too, both are written, the kind first
+        if concept.kind and concept.kind != "term":
             _sub(entry, "descrip", concept.kind, type="subjectField")
+        if concept.subject_field:
+            _sub(entry, "descrip", concept.subject_field, type="subjectField")
         if concept.note:
             _sub(entry, "note", concept.note)
         langs = list(CANONICAL_LANGUAGES) + [lang for lang in concept.terms if lang not in CANONICAL_LANGUAGES]
         for lang in langs:
             terms = list(concept.terms.get(lang, []))
             if lang in CANONICAL_LANGUAGES and concept.canonical(lang):  # no empty <term/> for a form not known
-                canonical = Term(concept.canonical(lang), lang, Status.PREFERRED)
-                if terms and terms[0] == canonical:
-                    terms.pop(0)  # listed exactly as the canonical: written once
-                terms.insert(0, canonical)
+                text = concept.canonical(lang)
+                # listed as a preferred term (with its part of speech, context...): written once, first
+                listed = next((t for t in terms if t.text == text and t.status is Status.PREFERRED), None)
+                if listed is not None:
+                    terms.remove(listed)
+                terms.insert(0, listed or Term(text, lang, Status.PREFERRED))
             if not terms:
                 continue
             lang_sec = _sub(entry, "langSec", **{XML_LANG: lang})
@@ -141,11 +159,17 @@ def _read_term(container: etree._Element, lang: str, path: Path | str) -> tuple[
     status: Status | None = None
     notes: list[str] = []
     source = ""
+    fields: dict[str, list[str]] = {"partOfSpeech": [], "termType": [], "context": []}
+    # a source in a context's descripGrp is the context's, not the term's
+    context_groups = {el for el in container.iter() if local(el) == "descripGrp"
+                      and any(_category(d) == "context" for d in el)}
     for el in container.iter():
         name = local(el)
         kind = (el.get("type") or "").strip()
-        category = kind if name == "termNote" else name
-        if name == "term" and text is None:
+        category = _category(el)
+        if category in fields and _text(el).strip():
+            fields[category].append(_text(el).strip())
+        elif name == "term" and text is None:
             text = _text(el)
         elif category in _STATUS_CATEGORIES and (name == "termNote" or not kind):
             value = _text(el).strip()
@@ -155,11 +179,22 @@ def _read_term(container: etree._Element, lang: str, path: Path | str) -> tuple[
                 status = _FROM_TBX[value.lower()]
         elif name == "note" and _text(el).strip():
             notes.append(_text(el).strip())
-        elif name in ("admin", "descrip", "source") and (kind == "source" or name == "source") and not source:
+        elif category == "source" and not source and el.getparent() not in context_groups:
             source = _text(el)
     if text is None:
         return None, False
-    return Term(text, lang, status or Status.ADMITTED, " | ".join(notes), source), status is not None
+    term = Term(text, lang, status or Status.ADMITTED, " | ".join(notes), source,
+                part_of_speech=" | ".join(fields["partOfSpeech"]), term_type=" | ".join(fields["termType"]),
+                context=" | ".join(fields["context"]))
+    return term, status is not None
+
+
+def _category(el: etree._Element) -> str:
+    """The data category of an element: a typed ``termNote``/``descrip``/``admin``'s type (DCA
+    style, TBX v2), else its own name (DCT style: ``<basic:partOfSpeech>``)."""
+    name = local(el)
+    kind = (el.get("type") or "").strip()
+    return kind if name in ("termNote", "descrip", "admin") and kind else name
 
 
 def _settle(terms: list[Term], stated: set[int]) -> list[Term]:
@@ -171,10 +206,15 @@ def _settle(terms: list[Term], stated: set[int]) -> list[Term]:
     return [replace(t, status=Status.PREFERRED) if i == first else t for i, t in enumerate(terms)]
 
 
-def _canonical_first(terms: list[Term]) -> list[Term]:
-    """``terms`` with the preferred one first: it is the canonical en or vi form."""
+def _canonical(terms: list[Term]) -> tuple[str, list[Term]]:
+    """The canonical en or vi form (the preferred term) and the language's other terms; the
+    canonical term stays listed, first, when it carries more than its text (a note, a source,
+    a part of speech, a context...)."""
+    if not terms:
+        return "", terms
     at = next((i for i, t in enumerate(terms) if t.status is Status.PREFERRED), 0)
-    return [terms[at]] + terms[:at] + terms[at + 1:] if terms else terms
+    first, rest = terms[at], terms[:at] + terms[at + 1:]
+    return first.text, rest if first == Term(first.text, first.lang, Status.PREFERRED) else [first, *rest]
 
 
 def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
@@ -191,19 +231,19 @@ def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
     for number, entry in enumerate((el for el in body if local(el) in ("conceptEntry", "termEntry")), 1):
         if local(entry) != entry_name:
             raise FormatError(f"<{local(entry)}> in a <{top}> file", path, entry.sourceline)
-        kind = ""
+        subjects: list[str] = []
         notes: list[str] = []
         terms: dict[str, list[Term]] = {}
         stated: set[int] = set()  # ids of the terms whose status the file gave
         given: dict[tuple[str, str], str] = {}  # term key → the xml:lang variant that gave it first
         for child in entry:
             name = local(child)
-            if name == "descrip" and child.get("type") == "subjectField" or name == "subjectField":
-                kind = _text(child)
+            if _category(child) == "subjectField":
+                subjects.append(_text(child).strip())
             elif name == "descripGrp":
                 for d in child:
-                    if local(d) == "descrip" and d.get("type") == "subjectField":
-                        kind = _text(d)
+                    if _category(d) == "subjectField":
+                        subjects.append(_text(d).strip())
                     elif local(d) == "descrip" and d.get("type") == "definition" and _text(d).strip():
                         notes.append(f"definition: {_text(d).strip()}")
             elif name == "descrip" and child.get("type") == "definition" or name == "definition":
@@ -233,11 +273,12 @@ def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
                         notes.append(f"definition ({lang}): {_text(sec).strip()}")
                     elif local(sec) == "note" and _text(sec).strip():
                         notes.append(f"({lang}) {_text(sec).strip()}")
+        kind = next((v for v in subjects if v in KNOWN_KINDS), "")
+        subject_field = " | ".join(v for v in subjects if v and v != kind)
         terms = {lang: _settle(ts, stated) for lang, ts in terms.items()}
         note = " | ".join(notes)
-        en_terms, vi_terms = _canonical_first(terms.pop("en", [])), _canonical_first(terms.pop("vi", []))
-        en = en_terms.pop(0).text if en_terms else ""
-        vi = vi_terms.pop(0).text if vi_terms else ""
+        en, en_terms = _canonical(terms.pop("en", []))
+        vi, vi_terms = _canonical(terms.pop("vi", []))
         ordered: dict[str, list[Term]] = {}
         if en_terms:
             ordered["en"] = en_terms
@@ -246,6 +287,7 @@ def parse_tbx(data: bytes, path: Path | str = "<tbx>") -> Glossary:
         ordered.update(terms)
         cid = entry.get("id") or slug(en) or f"concept-{number}"
         concepts.append(
-            Concept(cid, kind or "term", en, vi, ordered, note, line=entry.sourceline or 0)
+            Concept(cid, kind or "term", en, vi, ordered, note, subject_field=subject_field,
+                    line=entry.sourceline or 0)
         )
     return Glossary(concepts, path=Path(path), name=Path(path).stem)

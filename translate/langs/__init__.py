@@ -79,8 +79,13 @@ def require_language(code: str, also: Iterable[str] = (), option: str = "--lang"
         return tag
     if any_language and tag is not None and langcodes.tag_is_valid(tag):
         return tag
-    raise UsageError(f"{option}: unknown language {code!r}{_did_you_mean(code, allowed)}; "
-                     f"expected one of {', '.join(sorted(allowed))}{' or another language tag' if any_language else ''}")
+    expected = f"expected one of {', '.join(sorted(allowed))}{' or another language tag' if any_language else ''}"
+    hint = _did_you_mean(code, allowed)
+    if not hint and tag is not None and langcodes.tag_is_valid(tag):
+        name = langcodes.Language.get(tag).display_name()
+        if not name.startswith("Unknown"):  # a real language, not one this command has rules or terms for
+            raise UsageError(f"{option}: no rules or glossary terms for {name} ({code!r}); {expected}")
+    raise UsageError(f"{option}: unknown language {code!r}{hint}; {expected}")
 
 
 def _did_you_mean(code: str, allowed: Iterable[str]) -> str:
@@ -94,7 +99,7 @@ def _did_you_mean(code: str, allowed: Iterable[str]) -> str:
             spoken = country.maximize().language if "Unknown" not in country.territory_name() else None
         except (LookupError, ValueError):
             spoken = None
-        close = [spoken] if spoken and spoken != "und" else []
+        close = [spoken] if spoken and spoken in allowed and spoken != code.lower() else []
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 

@@ -13,6 +13,7 @@ from translate.langs.base import (
     Language,
     NumberFormat,
     Segmentation,
+    Slot,
     unit_words_of,
 )
 from translate.langs.vi import Syllable, name_words, syllable
@@ -95,6 +96,15 @@ def _accusative(term: str) -> set[str]:
     if not last or last.startswith("ال") or last[-1] in "ةىاء":
         return set()
     return {term + "ا"}
+
+
+def _after_lam(proclitics: str, word: str) -> str:
+    """``word`` after ``proclitics`` ending in the preposition ل: the article loses its alef, and
+    its lam too before a lam ("ل" + "الهيئة" → "للهيئة", "ل" + "اللجنة" → "للجنة")."""
+    if not word.startswith("ال"):
+        return proclitics + word
+    rest = word[2:]
+    return proclitics + (rest if rest.startswith("ل") else "ل" + rest)
 
 
 # --- Vietnamese names in Arabic ---------------------------------------------------------------------
@@ -198,24 +208,43 @@ class Arabic(Language):
         "هو تشي منه"); a common term also in the plural and the indefinite accusative; a term's
         article drops after the proclitic ل ("للجنة").
         """
-        variants = {term}
+        slots = self.slots(term, name=name)
+        inflected = {form for slot, form in slots if slot.name.removeprefix("bare_")}
+        return [(term, "exact")] + [(v, "inflected" if v in inflected else "folded")
+                                    for v in sorted({form for _, form in slots} - {term})]
+
+    def slots(self, term: str, *, name: bool) -> list[tuple[Slot, str]]:
+        """A name in one slot, whatever its spelling; a common term in the singular (""),
+        the plural ("pl") and the indefinite accusative ("acc"); each without its article after
+        the proclitic ل ("bare_" slots: "للجنة" is ل + لجنة)."""
+        out = [(Slot(), term)]
         if name:
+            spellings = {term}
             for a, b in _SPELLING:
                 plain = term.replace(a, b)
-                variants |= {plain, plain.replace(b, a)}
-            for v in list(variants):
+                spellings |= {plain, plain.replace(b, a)}
+            for v in list(spellings):
                 syllables = _syllables(v)
                 if len(syllables) > 7:
                     continue
                 for joins in product(("", " "), repeat=len(syllables) - 1):
-                    variants.add(syllables[0] + "".join(j + w for j, w in zip(joins, syllables[1:])))
-        plurals = (_plurals(term) | _accusative(term)) - {term} if not name else set()
-        variants |= plurals
-        for v in list(variants):
-            if v.startswith("ال") and len(v) > 4:
-                variants.add(v[2:])
-        return [(term, "exact")] + [(v, "inflected" if v in plurals or v[2:] in plurals else "folded")
-                                    for v in sorted(variants - {term})]
+                    spellings.add(syllables[0] + "".join(j + w for j, w in zip(joins, syllables[1:])))
+            out += [(Slot(), v) for v in sorted(spellings - {term})]  # one slot: each spelling becomes the term's
+        else:
+            out += [(Slot("pl", i), v) for i, v in enumerate(sorted(_plurals(term) - {term}))]
+            out += [(Slot("acc"), v) for v in sorted(_accusative(term))]
+        return out + [(Slot("bare_" + slot.name, slot.variant), v[2:]) for slot, v in out
+                      if v.startswith("ال") and len(v) > 4]
+
+    def rewrite(self, before: str, surface: str, term: str, preferred: str, *, name: bool) -> list[str]:
+        """The proclitic ل and the article merge: ل + الهيئة is written للهيئة, ل + اللجنة للجنة. A
+        surface without the article after such a ل is the term with it, and the preferred form
+        takes it the same way ("للجنة" → "للهيئة")."""
+        merged = term.startswith("ال") and (before.endswith("لل") or before.endswith("ل") and surface.startswith("ل"))
+        if not merged or self.fold_term("ال" + surface) not in {self.fold_term(f) for _, f in self.slots(term, name=name)}:
+            return super().rewrite(before, surface, term, preferred, name=name)
+        proclitics = before[:-1] if before.endswith("لل") else before
+        return [_after_lam(proclitics, form) for form in self.inflect_like("ال" + surface, term, preferred, name=name)]
 
     def unit_word(self, word: str) -> frozenset[str]:
         """A unit word with its proclitics and article ("بالمنطقة", "ومقاطعة")."""

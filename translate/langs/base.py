@@ -5,6 +5,8 @@
   language apart from the others of its script;
 - **recognition** (the methods under "recognition"): the surface forms a glossary term takes
   (declension, clitics, spelling variants), word boundaries, transliteration to Latin;
+- **inflection** (:meth:`Language.slots`, :meth:`Language.inflect_like`): which case and number a
+  surface form is in, and another term in the same (what ``backtrans fix`` writes);
 - **numbers** (:class:`NumberFormat`, :meth:`Language.number_format`): how numbers, scale
   words, per cent, dates and money are written, by region where the language's regions differ.
 
@@ -14,6 +16,7 @@ module gets this generic Language: Latin-script rules, no inflection, numbers re
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -51,6 +54,16 @@ def unit_words_of(*, exact: bool = False, **groups: str) -> Mapping[str, frozens
             word = stem.replace("_", " ")
             out[word] = out.get(word, frozenset()) | kinds
     return MappingProxyType(out)
+
+
+@dataclass(frozen=True, order=True)
+class Slot:
+    """A grammatical slot a form fills: ``name`` the case and number ("gen", "pl_ins"; "" in a
+    language that does not inflect), ``variant`` which of the slot's forms (another ending, or
+    which words of a name decline), 0 the one to write when nothing tells them apart."""
+
+    name: str = ""
+    variant: int = 0
 
 
 @dataclass(frozen=True)
@@ -164,6 +177,63 @@ class Language:
         """``term`` as "exact", then each other of the ``generated`` forms as "inflected" (a form
         that folds to the term's own key is the term: the recogniser keeps the better how)."""
         return [(term, "exact")] + [(f, "inflected") for f in sorted(set(generated) - {term})]
+
+    # --- inflection ---------------------------------------------------------------------------
+
+    def slots(self, term: str, *, name: bool) -> list[tuple[Slot, str]]:
+        """Every form of ``term`` with the slot it fills, the term itself first (a form may fill
+        several slots). The base language does not inflect: one slot, the term."""
+        return [(Slot(), term)]
+
+    def inflect_like(self, surface: str, term: str, preferred: str, *, name: bool) -> list[str]:
+        """``preferred`` in the slot ``surface`` (a form of ``term``) is in: one form, or several
+        when the surface fills slots in which ``preferred`` differs ("Хай Дуонгу" is genitive,
+        dative, locative: "Хайзионгу" in all three), or none when the surface is no form of
+        ``term`` this language makes and its ending tells nothing.
+
+        Variants of one slot that the surface does not tell apart take the first the preferred
+        term has; a surface that is no generated form (a new spelling) is placed by its ending.
+        The forms are in the order of the language's slots (singular cases first).
+        """
+        key = self.fold_term(surface)
+        source = self.slots(term, name=name)
+        filled = [slot for slot, form in source if self.fold_term(form) == key] or self._by_ending(key, term, source)
+        target: dict[Slot, str] = {}
+        for slot, form in self.slots(preferred, name=name):
+            target.setdefault(slot, form)
+        by_name: dict[str, list[Slot]] = {}
+        for slot in filled:
+            by_name.setdefault(slot.name, []).append(slot)
+        # a surface that is one slot's first form and another's alternative ending is the first's
+        # ("Komitetu": genitive, not the rarer dative or locative in -u)
+        first = min((min(v.variant for v in variants) for variants in by_name.values()), default=0)
+        by_name = {n: variants for n, variants in by_name.items() if min(v.variant for v in variants) == first}
+        out: dict[str, None] = {}
+        for slot_name, variants in by_name.items():
+            form = next((target[s] for s in sorted(variants) if s in target), target.get(Slot(slot_name), ""))
+            if form:
+                out[form] = None
+        return list(out)
+
+    def rewrite(self, before: str, surface: str, term: str, preferred: str, *, name: bool) -> list[str]:
+        """What replaces ``before + surface`` when ``surface`` (a form of ``term``, after the letters
+        ``before`` of its word: clitics, or a word glued to it) is to be ``preferred``: the forms of
+        :meth:`inflect_like` after the same letters (Arabic merges ل and the article anew)."""
+        return [before + form for form in self.inflect_like(surface, term, preferred, name=name)]
+
+    def _by_ending(self, key: str, term: str, source: list[tuple[Slot, str]]) -> list[Slot]:
+        """The slots whose ending (what a form adds to the term's stem) ``key`` ends with, the
+        longest ending only; the term's own slots when no ending fits."""
+        base = self.fold_term(term)
+        endings: dict[str, list[Slot]] = {}
+        for slot, form in source:
+            folded = self.fold_term(form)
+            stem = len(os.path.commonprefix([base, folded]))
+            endings.setdefault(folded[stem:], []).append(slot)
+        fitting = [e for e in endings if e and key.endswith(e)]
+        if fitting:
+            return endings[max(fitting, key=len)]
+        return endings.get("", [])
 
     def prefix_ok(self, prefix: str) -> bool:
         """Whether the folded ``prefix`` (letters before a hit, in the same word) is clitics."""

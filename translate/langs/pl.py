@@ -8,6 +8,7 @@ from translate.langs.base import (
     Language,
     NumberFormat,
     Segmentation,
+    Slot,
     unit_words_of,
 )
 
@@ -45,32 +46,32 @@ def _soften(stem: str, feminine: bool) -> str:
     return stem + "e"
 
 
-def _noun_slots(word: str) -> dict[str, set[str]]:
-    """Forms of a common noun by slot, from its nominative singular ending."""
+def _noun_slots(word: str) -> dict[str, tuple[str, ...]]:
+    """Forms of a common noun by slot, from its nominative singular ending, the commoner first."""
     w = word
     if w.endswith("a"):  # feminine: komórka, organizacja, Rada, Rezolucja, rzeka
         st = w[:-1]
         soft = st[-1:] in ("k", "g", "j", "l")
-        gen = {st + ("i" if soft else "y")}
-        pl_gen = {st[:-1] + "ek"} if st.endswith("k") else {st + "i"} if st.endswith("j") else {st}
-        return {"nom": {w}, "gen": gen, "dat": {_soften(st, True)}, "acc": {st + "ę"},
-                "ins": {st + "ą"}, "loc": {_soften(st, True)}, "pl_nom": gen | {st + "e"},
-                "pl_gen": pl_gen, "pl_dat": {st + "om"}, "pl_ins": {st + "ami"},
-                "pl_loc": {st + "ach"}}
+        gen = (st + ("i" if soft else "y"),)
+        pl_gen = (st[:-1] + "ek",) if st.endswith("k") else (st + "i",) if st.endswith("j") else (st,)
+        return {"nom": (w,), "gen": gen, "dat": (_soften(st, True),), "acc": (st + "ę",),
+                "ins": (st + "ą",), "loc": (_soften(st, True),), "pl_nom": gen + (st + "e",),
+                "pl_gen": pl_gen, "pl_dat": (st + "om",), "pl_ins": (st + "ami",),
+                "pl_loc": (st + "ach",)}
     if w.endswith(("o", "e", "um")):  # neuter: Biuro, oczyszczanie
         st = w[:-1] if not w.endswith("um") else w[:-2]
-        loc = {st + "u"} if w.endswith("ie") else {_soften(st, False), st + "u"}
-        return {"nom": {w}, "gen": {st + "a"}, "dat": {st + "u"}, "acc": {w}, "ins": {st + "em"},
-                "loc": loc, "pl_nom": {st + "a"}, "pl_gen": {st}, "pl_dat": {st + "om"},
-                "pl_ins": {st + "ami"}, "pl_loc": {st + "ach"}}
+        loc = (st + "u",) if w.endswith("ie") else (_soften(st, False), st + "u")
+        return {"nom": (w,), "gen": (st + "a",), "dat": (st + "u",), "acc": (w,), "ins": (st + "em",),
+                "loc": loc, "pl_nom": (st + "a",), "pl_gen": (st,), "pl_dat": (st + "om",),
+                "pl_ins": (st + "ami",), "pl_loc": (st + "ach",)}
     velar = w[-1:] in ("k", "g")  # masculine: Komitet, dystrykt, front
     nom = w
     if w.endswith("ek"):  # the fleeting e: "członek" -> "członka", "członków"
         w = w[:-2] + "k"
-    return {"nom": {nom}, "gen": {w + "u", w + "a"}, "dat": {w + "owi", w + "u"}, "acc": {nom, w + "a"},
-            "ins": {w + ("iem" if velar else "em")}, "loc": {_soften(w, False), w + "u"},
-            "pl_nom": {w + ("i" if velar else "y"), w + "e", w + "owie"}, "pl_gen": {w + "ów"},
-            "pl_dat": {w + "om"}, "pl_ins": {w + "ami"}, "pl_loc": {w + "ach"}}
+    return {"nom": (nom,), "gen": (w + "u", w + "a"), "dat": (w + "owi", w + "u"), "acc": (nom, w + "a"),
+            "ins": (w + ("iem" if velar else "em"),), "loc": (_soften(w, False), w + "u"),
+            "pl_nom": (w + ("i" if velar else "y"), w + "e", w + "owie"), "pl_gen": (w + "ów",),
+            "pl_dat": (w + "om",), "pl_ins": (w + "ami",), "pl_loc": (w + "ach",)}
 
 
 def _gender(noun: str) -> str:
@@ -81,18 +82,18 @@ def _gender(noun: str) -> str:
     return "m"
 
 
-def _adj_slots(word: str, gender: str) -> dict[str, set[str]]:
+def _adj_slots(word: str, gender: str) -> dict[str, tuple[str, ...]]:
     stem = word[:-1]
     soft = stem[-1:] in ("k", "g")
     table = dict(_ADJ[gender]) | _ADJ_PL
     slots = {}
     for slot, endings in table.items():
-        forms = set()
+        forms = []
         for e in endings.split("|"):
             if soft and e[:1] in ("y", "e"):
                 e = "i" + e[1:] if e[0] == "y" else "i" + e
-            forms.add(stem + e)
-        slots[slot] = forms
+            forms.append(stem + e)
+        slots[slot] = tuple(dict.fromkeys(forms))
     return slots
 
 
@@ -101,8 +102,9 @@ def _is_adjective(word: str) -> bool:
     return w.endswith(("y", "ki", "gi", "na", "wa", "ska", "cka", "ła", "ne", "we", "kie", "ny"))
 
 
-def decline_phrase(phrase: str) -> set[str]:
-    """Forms of a noun phrase in every case and number; adjectives agree with the head noun.
+def phrase_slots(phrase: str) -> list[tuple[Slot, str]]:
+    """Forms of a noun phrase by case and number, adjectives agreeing with the head noun; the
+    phrase itself first.
 
     The head is the words before the first frozen genitive complement ("Komitet | Partii
     Prowincjonalnej", "Stały Komitet | Prowincjonalnego Komitetu Partii").
@@ -116,30 +118,40 @@ def decline_phrase(phrase: str) -> set[str]:
         head.append(word)
     nouns = [w for w in head if not _is_adjective(w)] or head[-1:]  # "uchwała" is a noun
     gender = _gender(nouns[0].lower())
-    forms = {phrase}
+    out = [(Slot("nom"), phrase)]
     # A word after the noun may be an agreeing adjective ("Komitet Ludowy") or a genitive
-    # that looks like one ("Związek Młodzieży"): decline both readings.
+    # that looks like one ("Związek Młodzieży"): decline both readings, the agreeing one first.
     first_noun = head.index(nouns[0]) + 1
-    for size in {len(head), first_noun}:
+    for reading, size in enumerate(dict.fromkeys((len(head), first_noun))):
         per_word = [_noun_slots(w) if w in nouns else _adj_slots(w, gender) for w in head[:size]]
         tail = tuple(words[size:])
         for slot in per_word[0]:
-            for parts in product(*(pw[slot] for pw in per_word)):
-                forms.add(" ".join(parts + tail))
-    return forms
+            out += [(Slot(slot, _READING * reading + i), " ".join(parts + tail))
+                    for i, parts in enumerate(product(*(pw[slot] for pw in per_word)))]
+    return out
 
 
-def decline_name(name: str) -> set[str]:
-    """Forms of a Vietnamese name: the first, the last, both, or every element takes the ending."""
+_READING = 100  # the variants of a phrase's second reading follow those of its first
+
+
+def decline_phrase(phrase: str) -> set[str]:
+    """Forms of a noun phrase in every case and number; adjectives agree with the head noun."""
+    return {form for _, form in phrase_slots(phrase)}
+
+
+def name_slots(name: str) -> list[tuple[Slot, str]]:
+    """Forms of a Vietnamese name: the first, the last, both, or every element takes the ending;
+    a slot is the ending ("-a": genitive or accusative), its variant which elements take it."""
     words = name.split()
     declinable = [i for i, w in enumerate(words) if w[-1:].lower() not in _VOWELS and w[-1:].isalpha()]
+    out = [(Slot("nom"), name)]
     if not declinable:
-        return {name}
+        return out
     first, last = declinable[0], declinable[-1]
-    patterns = {frozenset({first}), frozenset({last}), frozenset({first, last}), frozenset(declinable)}
-    forms = {name}
+    # the commonest first: the surname and the last given name, the last, the first, every element
+    patterns = ({first, last}, {last}, {first}, set(declinable))
     for ending in _NAME_ENDINGS:
-        for pattern in patterns:
+        for variant, pattern in enumerate(patterns):
             parts = []
             for i, w in enumerate(words):
                 if i in pattern:
@@ -147,8 +159,13 @@ def decline_name(name: str) -> set[str]:
                     parts.append(w + e)
                 else:
                     parts.append(w)
-            forms.add(" ".join(parts))
-    return forms
+            out.append((Slot("-" + ending, variant), " ".join(parts)))
+    return out
+
+
+def decline_name(name: str) -> set[str]:
+    """Forms of a Vietnamese name: the first, the last, both, or every element takes the ending."""
+    return {form for _, form in name_slots(name)}
 
 
 class Polish(Language):
@@ -206,8 +223,12 @@ class Polish(Language):
 
     def forms(self, term: str, *, name: bool) -> list[tuple[str, str]]:
         """Names decline on their first, last or every element; terms as noun phrases."""
+        return self.with_inflected(term, {form for _, form in self.slots(term, name=name)})
+
+    def slots(self, term: str, *, name: bool) -> list[tuple[Slot, str]]:
+        """Names by their endings, terms by the cases and numbers of the phrase."""
         named = name and not term[:1].islower()  # "rzeka Dao" declines as a phrase
-        return self.with_inflected(term, decline_name(term) if named else decline_phrase(term))
+        return name_slots(term) if named else phrase_slots(term)
 
 
 LANGUAGE = Polish()

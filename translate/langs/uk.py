@@ -10,6 +10,7 @@ from translate.langs.base import (
     Language,
     NumberFormat,
     Segmentation,
+    Slot,
     unit_words_of,
 )
 from translate.langs.vi import Syllable, name_words, syllable
@@ -40,8 +41,9 @@ _TRANSLIT = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчш
                       "shch", "", "iu", "ia", ""]))
 
 
-def name_word_forms(word: str) -> dict[str, set[str]]:
-    """Forms of one word of a foreign name by slot; vowel-final words do not decline."""
+def name_word_forms(word: str) -> dict[str, tuple[str, ...]]:
+    """Forms of one word of a foreign name by slot, in the order of the endings; vowel-final words
+    do not decline."""
     last = word[-1:].lower()
     if last == "ь":
         table, stem = _SOFT, word[:-1]
@@ -50,31 +52,40 @@ def name_word_forms(word: str) -> dict[str, set[str]]:
     elif last in _CONSONANTS:
         table, stem = _HARD, word
     else:
-        return {slot: {word} for slot in SLOTS}
-    slots: dict[str, set[str]] = {"nom": {word}}
+        return {slot: (word,) for slot in SLOTS}
+    slots: dict[str, tuple[str, ...]] = {"nom": (word,)}
     for slot, endings in table.items():
-        forms = set()
+        forms = []
         for ending in endings:
             if ending == "ALT":
                 alt = _ALTERNATION.get(last)
-                forms.add((stem[:-1] + alt if alt else stem) + ("і" if not stem[-1].isupper() else "І"))
+                forms.append((stem[:-1] + alt if alt else stem) + ("і" if not stem[-1].isupper() else "І"))
             else:
-                forms.add(stem + ending)
-        slots[slot] = forms
+                forms.append(stem + ending)
+        slots[slot] = tuple(dict.fromkeys(forms))
     return slots
+
+
+EVERY_WORD = 100  # the variants of a name whose every word declines follow those of its last word only
+
+
+def name_slots(name: str) -> list[tuple[Slot, str]]:
+    """Forms of a multiword foreign name by slot: only the last word declines (variants 0, 1, ...
+    by ending), or every word does (variants from ``EVERY_WORD``)."""
+    words = name.split()
+    per_word = [name_word_forms(w) for w in words]
+    out = [(Slot("nom"), name)]
+    for slot in SLOTS:
+        last_only = [(w,) for w in words[:-1]] + [per_word[-1][slot]]
+        every = [pw[slot] for pw in per_word]
+        for first, combo in ((0, last_only), (EVERY_WORD, every)):
+            out += [(Slot(slot, first + i), " ".join(parts)) for i, parts in enumerate(product(*combo))]
+    return out
 
 
 def decline_name(name: str) -> set[str]:
     """Forms of a multiword foreign name: only the last word declines, or every word does."""
-    words = name.split()
-    per_word = [name_word_forms(w) for w in words]
-    forms = {name}
-    for slot in SLOTS:
-        last_only = [{w} for w in words[:-1]] + [per_word[-1][slot]]
-        every = [pw[slot] for pw in per_word]
-        for combo in (last_only, every):
-            forms.update(" ".join(parts) for parts in product(*combo))
-    return forms
+    return {form for _, form in name_slots(name)}
 
 
 @lru_cache(maxsize=1)
@@ -87,8 +98,9 @@ def _morph() -> Any:  # pymorphy3.MorphAnalyzer, loaded on first use
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 
 
-def decline_phrase(phrase: str) -> set[str]:
-    """Forms of a noun phrase in every case and number, adjectives agreeing with their noun.
+def phrase_slots(phrase: str) -> list[tuple[Slot, str]]:
+    """Forms of a noun phrase by case and number ("gent", "plur_gent"), adjectives agreeing with
+    their noun; the phrase itself first.
 
     The declining head is the leading adjectives and the first noun ("Народний комітет");
     what follows stays as it is ("рух | наслідування", "Постійний комітет | провінційної партії").
@@ -107,23 +119,33 @@ def decline_phrase(phrase: str) -> set[str]:
         if noun is not None:
             head.append(noun)
         break
+    out = [(Slot("nomn"), phrase)]
     if not head or head[-1].tag.POS != "NOUN":
-        return {phrase}
+        return out
     noun = head[-1]
     gender = noun.tag.gender or noun.normalized.tag.gender or "masc"
-    tail = words[len(head):]
-    forms = {phrase}
+    tail = tuple(words[len(head):])
     for case in _CASES:
         # the locative also takes the dative's endings ("комітетові", "центральному")
         cases = (case, "datv") if case == "loct" else (case,)
-        for number in (gender, "plur"):
+        for number, prefix in ((gender, ""), ("plur", "plur_")):
             options = []
-            for parse in head:
-                found = {f.word for c in cases if (f := parse.inflect({c, number})) is not None}
-                options.append(found)
+            for parse, original in zip(head, words):
+                found = dict.fromkeys(f.word for c in cases if (f := parse.inflect({c, number})) is not None)
+                options.append([_cased_like(w, original) for w in found])
             if all(options):
-                forms.update(" ".join(parts + tuple(tail)) for parts in product(*options))
-    return forms
+                out += [(Slot(prefix + case, i), " ".join(parts + tail)) for i, parts in enumerate(product(*options))]
+    return out
+
+
+def _cased_like(word: str, original: str) -> str:
+    """pymorphy3's lower-case form with the capital of the word it inflects ("Народний" → "Народного")."""
+    return word[:1].upper() + word[1:] if original[:1].isupper() else word
+
+
+def decline_phrase(phrase: str) -> set[str]:
+    """Forms of a noun phrase in every case and number, adjectives agreeing with their noun."""
+    return {form for _, form in phrase_slots(phrase)}
 
 
 # --- Vietnamese names in Ukrainian ----------------------------------------------------------------
@@ -275,6 +297,10 @@ class Ukrainian(Language):
     def forms(self, term: str, *, name: bool) -> list[tuple[str, str]]:
         """Names decline by rule, party terms through pymorphy3's Ukrainian dictionary."""
         return self.with_inflected(term, decline_name(term) if name else decline_phrase(term))
+
+    def slots(self, term: str, *, name: bool) -> list[tuple[Slot, str]]:
+        """Names by the rule's endings, party terms by pymorphy3's cases and numbers."""
+        return name_slots(term) if name else phrase_slots(term)
 
     def render_vietnamese(self, vi: str, *, place: bool) -> list[str]:
         """The practical transcription (Хайзионг; Ле Дик Тхо), then the letter reading (Хай Дуонг)."""

@@ -80,6 +80,15 @@ def _rendered(match: Match, wanted: Counter[str]) -> str:
     return next((c for c in match.candidates if c in wanted), match.concept)
 
 
+def preferred_term(canonical: str, renderings: Counter[str]) -> str:
+    """The term every rendering of a concept should be: its canonical form in the text's language,
+    else the commonest of its ``renderings`` in the text (the first met on a tie); what the
+    variants check suggests and ``backtrans fix`` writes."""
+    if canonical:
+        return canonical
+    return renderings.most_common(1)[0][0] if renderings else ""
+
+
 def status_label(match: Match) -> str:
     """How a check report names a rendering: its term's status, ``canonical`` for the concept's
     en/vi spelling written in another language, ``unknown`` for a fuzzy suspect, ``discovered``

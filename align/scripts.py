@@ -1,0 +1,88 @@
+"""Writing systems for alignment: the script of a text, and its tokens whatever the script.
+
+Languages without a module of their own (``translate.langs``) get Latin-script rules there; the
+aligner instead looks at the characters. Scripts written without spaces between words are cut
+into character n-grams — Chinese and Japanese characters into bigrams (most Chinese words are one
+or two characters), Thai, Lao, Khmer and Myanmar into trigrams (about a syllable) — so that the
+second pass's lexicon (``align.lexicon``) has units to count; other scripts into words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from translate.text import unaccented
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Unicode character-name prefixes of the scripts told apart here.
+_NAMED = ("LATIN", "CYRILLIC", "GREEK", "ARABIC", "HEBREW", "DEVANAGARI", "BENGALI", "TAMIL", "GEORGIAN",
+          "ARMENIAN", "HANGUL", "HIRAGANA", "KATAKANA", "CJK", "THAI", "LAO", "KHMER", "MYANMAR", "ETHIOPIC")
+UNSPACED_BIGRAM = frozenset({"Han", "Kana"})
+UNSPACED_TRIGRAM = frozenset({"Thai", "Lao", "Khmer", "Myanmar"})
+
+
+@lru_cache(maxsize=65536)
+def char_script(ch: str) -> str:
+    """The script of a letter: "Latin", "Cyrillic", "Han", "Kana", "Thai", … ("Other" if unknown)."""
+    name = unicodedata.name(ch, "")
+    for prefix in _NAMED:
+        if name.startswith(prefix):
+            if prefix == "CJK":
+                return "Han"
+            if prefix in ("HIRAGANA", "KATAKANA"):
+                return "Kana"
+            return prefix.title()
+    return "Other"
+
+
+def dominant_script(texts: Iterable[str], sample: int = 20000) -> str:
+    """The script of most letters of ``texts`` (the first ``sample`` letters)."""
+    counts: Counter[str] = Counter()
+    seen = 0
+    for text in texts:
+        for m in _LETTERS.finditer(text):
+            for ch in m.group():
+                counts[char_script(ch)] += 1
+            seen += len(m.group())
+        if seen >= sample:
+            break
+    return counts.most_common(1)[0][0] if counts else "Latin"
+
+
+def _runs(text: str) -> list[tuple[str, str]]:
+    """The letter runs of ``text`` (combining marks kept with their letter, as Thai vowels), cut
+    where the script changes: (script, run) pairs."""
+    out: list[tuple[str, str]] = []
+    joined = False  # whether the previous character was a letter or mark
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat[0] == "M" and joined:
+            out[-1] = (out[-1][0], out[-1][1] + ch)
+            continue
+        if cat[0] != "L":
+            joined = False
+            continue
+        s = char_script(ch)
+        if joined and out[-1][0] == s:
+            out[-1] = (s, out[-1][1] + ch)
+        else:
+            out.append((s, ch))
+        joined = True
+    return out
+
+
+def tokens(sentence: str, min_length: int = 3) -> list[tuple[str, str]]:
+    """The tokens of ``sentence`` as (script, folded token): words of ``min_length`` letters or
+    more in spaced scripts (lower case, accents removed), character n-grams in unspaced ones."""
+    out: list[tuple[str, str]] = []
+    for script, run in _runs(sentence):
+        if script in UNSPACED_BIGRAM or script in UNSPACED_TRIGRAM:
+            n = 2 if script in UNSPACED_BIGRAM else 3
+            out += [(script, run[k:k + n]) for k in range(max(len(run) - n + 1, 1))]
+        elif len(run) >= min_length:
+            out.append((script, unaccented(run)))
+    return out
