@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 
 import pytest
 
-from tests.helpers import SEEDS, run_cli
+from tests.helpers import SEEDS, run_cli, run_process
 from translate.engine import EngineSettings
 from translate.engine.packages import installed_packages
 from translate.pipeline.run import JOURNAL_NAME, Progress, translate_documents
@@ -147,6 +148,17 @@ def test_without_ray_the_engine_says_what_to_install_and_the_cli_never_imports_i
 
 
 @pytest.mark.skipif(ray.cluster_resources().get("GPU", 0) if ray.is_initialized() else False, reason="a GPU")
+def test_an_address_nobody_answers_on_is_one_line_not_a_wait(tmp_path):
+    with socket.socket() as probe:  # a port nothing listens on once closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    done = run_process(["translate", ONE_SEED, "--to", "en", "--out", tmp_path, "--engine", "ray",
+                        "--address", f"127.0.0.1:{port}", "-q", "--no-glossary"], timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [f"backtrans: error: --address 127.0.0.1:{port}: no Ray cluster answers there "
+                                        "(Connection refused)"]
+
+
 def test_cuda_on_a_ray_without_gpus_is_one_line_not_a_wait(installed_models, tmp_path):
     done = run_cli(["translate", ONE_SEED, "--to", "en", "--out", tmp_path, "--engine", "ray", "--device", "cuda",
                     "-q", "--no-glossary"], env_dir=installed_models)
