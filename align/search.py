@@ -6,7 +6,8 @@ coarse pair is aligned recursively, and the fine search runs only in a corridor 
 sentences either side of the coarse path projected down. Each level has half the rows of the
 one below and a corridor of bounded width, so the time grows about linearly with document length
 (no widening and restarting of a band). Each row's cells are scored for a bead type at once
-(numpy): length cost, bead prior, and the anchors the bead's two sides share.
+(numpy): length cost, bead prior, and the anchors the bead's two sides share — discounted in a
+bead of many sentences, where a chance match is likelier (``merge_discount``).
 """
 
 from __future__ import annotations
@@ -48,19 +49,21 @@ class Problem:
 
 
 def best_path(problem: Problem, model: LengthModel, *, full_size: int = 250, corridor: int = 8,
-              hook: Hook | None = None, guide: Sequence[Bead] | None = None) -> list[Bead]:
+              hook: Hook | None = None, guide: Sequence[Bead] | None = None, merge_discount: float = 0.0) -> list[Bead]:
     """The least-cost bead path of ``problem`` under ``model`` (see the module docstring).
     ``hook`` adds a cost per fine bead; ``guide``, a path already found (a first pass), replaces
-    the coarse levels: the corridor is laid around it."""
+    the coarse levels: the corridor is laid around it. The anchors shared by a bead of ``di``
+    and ``dj`` sentences weigh 1 / (1 + ``merge_discount`` · (di + dj − 2))."""
     n, m = len(problem.ls), len(problem.lt)
     if guide is not None:
         windows = _corridor(guide, n, m, corridor, 1)
     elif n <= full_size or m <= full_size:
         windows = [(0, m)] * (n + 1)
     else:
-        coarse = best_path(problem.coarsened(), model, full_size=full_size, corridor=corridor)
+        coarse = best_path(problem.coarsened(), model, full_size=full_size, corridor=corridor,
+                           merge_discount=merge_discount)
         windows = _corridor(coarse, n, m, corridor, 2)
-    return _search(problem, model, windows, hook)
+    return _search(problem, model, windows, hook, merge_discount)
 
 
 def _corridor(path: Sequence[Bead], n: int, m: int, width: int, scale: int) -> list[tuple[int, int]]:
@@ -86,7 +89,8 @@ def _corridor(path: Sequence[Bead], n: int, m: int, width: int, scale: int) -> l
     return list(zip(lo, hi))
 
 
-def _search(problem: Problem, model: LengthModel, windows: Sequence[tuple[int, int]], hook: Hook | None) -> list[Bead]:
+def _search(problem: Problem, model: LengthModel, windows: Sequence[tuple[int, int]], hook: Hook | None,
+            merge_discount: float = 0.0) -> list[Bead]:
     n, m = len(problem.ls), len(problem.lt)
     ps = np.concatenate([[0.0], np.cumsum(problem.ls, dtype=float)])
     pt = np.concatenate([[0.0], np.cumsum(problem.lt, dtype=float)])
@@ -149,7 +153,8 @@ def _search(problem: Problem, model: LengthModel, windows: Sequence[tuple[int, i
                     if di not in span_weights:
                         span_weights[di] = np.array([(reward.get(a, 0.0) + 2 * penalty.get(a, 0.0)) if a in span else 0.0
                                                      for a in anchors])
-                    c = c - span_weights[di] @ held[dj][:, jlo - lo:jhi - lo + 1]
+                    shared = span_weights[di] @ held[dj][:, jlo - lo:jhi - lo + 1]
+                    c = c - shared / (1.0 + merge_discount * (di + dj - 2))
                 if penalty:
                     if di not in span_penalty:
                         span_penalty[di] = sum(penalty.get(a, 0.0) for a in span)

@@ -79,6 +79,12 @@ class AlignerConfig:
     rarity: bool = True  # scale anchor weights down for anchors found in many sentences
     full_size: int = 250  # documents up to this many sentences a side: the whole matrix is searched
     corridor: int = 8  # half-width (sentences) of the fine search around the coarse path
+    # The anchors shared by a bead of di and dj sentences weigh 1 / (1 + merge_discount · (di + dj − 2)):
+    # a longer bead shares a word by chance more often (align.search).
+    merge_discount: float = 0.0
+    # Several documents of one language pair aligned together (align.lexicon.lexicon_pass): their second
+    # pass with one length model fitted to all their first passes instead of each its own.
+    pool_length: bool = False
 
 
 @dataclass(frozen=True)
@@ -181,7 +187,7 @@ def fit_alignment(
         if along is not None and (n <= config.full_size or m <= config.full_size):
             along = None
         return best_path(problem_in(mod.unit), mod, full_size=config.full_size, corridor=config.corridor,
-                         hook=bead_cost, guide=along)
+                         hook=bead_cost, guide=along, merge_discount=config.merge_discount)
 
     if model is not None:
         return Alignment(search(model, guide), model)
