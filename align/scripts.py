@@ -1,4 +1,5 @@
-"""Writing systems for alignment: the script of a text, and its tokens whatever the script.
+"""Writing systems for alignment: the script of a text, its tokens whatever the script, its
+Chinese/Japanese numerals, and whether a sentence ends with a full stop in any script.
 
 Languages without a module of their own (``translate.langs``) get Latin-script rules there; the
 aligner instead looks at the characters. Scripts written without spaces between words are cut
@@ -132,3 +133,14 @@ def _cjk_value(run: str) -> int | None:
             total += (section or 1) * _CJK_MYRIADS[c]
             section, digit = 0, None
     return total + section + (digit or 0)
+
+
+_CLOSING = "\"'»”’)]}›」』》〉）］】 \t"
+_FULL_STOPS = frozenset(".!?…。！？؟।")
+
+
+def ends_weakly(sentence: str) -> bool:
+    """Whether ``sentence`` ends without a full stop (closing quotes and brackets skipped): with a
+    colon, semicolon, comma, or nothing — a fragment."""
+    end = sentence.rstrip(_CLOSING)
+    return not end or end[-1] not in _FULL_STOPS

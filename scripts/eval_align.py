@@ -23,7 +23,8 @@ fitted, for each document k, on the other documents' gold only:
   neutral values (``NEUTRAL``), over a small grid each (``COORDINATES``): the scale of the fitted
   variance (it also weighs the length cost against the anchors), the first pass's relative
   variance, the offset of the deletion cost, the strength of the prior smoothing, the discount
-  of anchors shared by long beads, the weights of the default anchors (number, word, prefix,
+  of anchors shared by long beads, the cost of a bead whose sides end differently (a full stop
+  against a colon, semicolon or none), the weights of the default anchors (number, word, prefix,
   punct, para) and of the lexicon's (lex), the para penalty, and the lexicon's min_count and
   min_dice. The para weight and penalty are dropped when the documents have no para anchors
   (one sentence a line: none); concept, cognate and name anchors are not made here, their
@@ -146,6 +147,7 @@ COORDINATES: dict[str, tuple] = {
     "skip_offset": (-2.0, -1.0, 0.0, 1.0),
     "prior_strength": (20.0, 50.0, 200.0),
     "merge_discount": (0.0, 0.15, 0.3),
+    "boundary_cost": (0.0, 0.5, 1.0, 2.0),
     **{kind: WEIGHT_GRID for kind in ANCHOR_KINDS},  # "para" is dropped when no para anchors
     "para_penalty": (0.0, 0.5, 1.0, 2.0),
     "min_count": (1, 2, 3),
@@ -155,13 +157,13 @@ COORDINATES: dict[str, tuple] = {
 SECOND_PASS = ("lex", "min_count", "min_dice", "pool_length")
 # The starting point: the fitted (maximum-likelihood) variance as is, a first-pass variance of 10
 # times the squared length ratio, deletions costing −log of their prior, priors smoothed with 50
-# pseudo-beads, no merge discount, every weight 1, no penalty, a lexicon pair seen at least twice
+# pseudo-beads, no merge discount, no boundary cost, every weight 1, no penalty, a lexicon pair seen at least twice
 # with Dice ≥ 0.5, each document its own length model.
 # (The base priors are not searched: see _fit_priors; the length ratio, variance, priors and
 # deletion costs are then fitted per document pair by the aligner itself, without gold.)
 NEUTRAL: dict[str, object] = {
     "variance_scale": 1.0, "relative_variance": 10.0, "skip_offset": 0.0, "prior_strength": 50.0,
-    "merge_discount": 0.0, **{kind: 1.0 for kind in ANCHOR_KINDS},
+    "merge_discount": 0.0, "boundary_cost": 0.0, **{kind: 1.0 for kind in ANCHOR_KINDS},
     "para_penalty": 0.0, "min_count": 2, "min_dice": 0.5, "pool_length": False,
 }
 SMOOTHING = 0.5  # added to the gold count of every bead type (Jeffreys / Krichevsky–Trofimov)
@@ -224,7 +226,8 @@ def _config(key) -> tuple[AlignerConfig, dict]:
     config = AlignerConfig(weights=weights, penalties=penalties, priors=priors,
                            variance_scale=params["variance_scale"], relative_variance=params["relative_variance"],
                            skip_offset=params["skip_offset"], prior_strength=params["prior_strength"],
-                           merge_discount=params["merge_discount"], pool_length=params["pool_length"])
+                           merge_discount=params["merge_discount"], pool_length=params["pool_length"],
+                           boundary_cost=params["boundary_cost"])
     return config, {"min_count": params["min_count"], "min_dice": params["min_dice"]}
 
 
@@ -340,7 +343,7 @@ def _value(v) -> str:
 
 
 _SHORT = {"variance_scale": "var×", "relative_variance": "var0", "skip_offset": "skip+", "prior_strength": "prior.n",
-          "merge_discount": "merge÷", "para_penalty": "pen.para", "pool_length": "pool.len",
+          "merge_discount": "merge÷", "boundary_cost": "bound", "para_penalty": "pen.para", "pool_length": "pool.len",
           "min_count": "min_count", "min_dice": "min_dice"}
 
 

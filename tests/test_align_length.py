@@ -1,13 +1,15 @@
-"""The length model pooled over several documents, the two passes as two calls, and the
-discount of anchors shared by long beads — on a real Text+Berg document and its gold."""
+"""The length model pooled over several documents, the two passes as two calls, the discount
+of anchors shared by long beads and the cost of sides that end differently — on a real
+Text+Berg document and its gold."""
 
 from pathlib import Path
 
 from align.anchors import sentence_anchors
-from align.evaluate import read_gold
+from align.evaluate import read_gold, score_alignments
 from align.length import fit_model, pooled_model
 from align.lexicon import align_two_pass, first_passes, lexicon_pass
-from align.sentences import AlignerConfig, fit_alignment
+from align.scripts import ends_weakly
+from align.sentences import AlignerConfig, align_sentences, fit_alignment
 
 DATA = Path(__file__).resolve().parent / "data" / "align"
 DE = (DATA / "textberg_001.de").read_text(encoding="utf-8").splitlines()
@@ -61,3 +63,21 @@ def test_anchors_of_long_beads_are_discounted():
     long_plain = [b for b in plain.beads if len(b.src) + len(b.tgt) > 2 and b.score > 0]
     again = {(b.src, b.tgt): b.score for b in discounted}
     assert any((b.src, b.tgt) in again and again[(b.src, b.tgt)] < b.score - 0.1 for b in long_plain)
+
+
+def test_a_sentence_ends_weakly_without_a_full_stop():
+    assert [ends_weakly(x) for x in ("Der Gipfel .", "So sagte er :", "« Ja ! »", "x ;", "Mythen", "你好。")] == [
+        False, True, False, True, True, False]
+
+
+def test_beads_whose_sides_end_alike_are_preferred():
+    # Text+Berg's French is often cut at a colon or semicolon where the German goes on: the
+    # French fragment belongs in a 1-2 bead with the next line, not alone against a full sentence.
+    sa, ta = sentence_anchors(DE), sentence_anchors(FR)
+    plain = align_sentences(DE, FR, sa, ta)
+    bounded = align_sentences(DE, FR, sa, ta, AlignerConfig(boundary_cost=0.5))
+    gold = score_alignments([GOLD], [bounded]).f1_strict
+    assert gold > score_alignments([GOLD], [plain]).f1_strict
+    mixed = [b for b in bounded if b.src and b.tgt and ends_weakly(DE[b.src[-1]]) != ends_weakly(FR[b.tgt[-1]])]
+    assert len(mixed) < len([b for b in plain if b.src and b.tgt
+                             and ends_weakly(DE[b.src[-1]]) != ends_weakly(FR[b.tgt[-1]])])
