@@ -39,9 +39,9 @@ fitted, for each document k, on the other documents' gold only:
 Document k is then aligned with its fold's values; the held-out alignments are scored
 together. The same procedure fitted on all seven documents is reported as development.
 Alignments are cached per (configuration, document); configurations that differ only in what
-the second pass reads share one first pass; ``--workers`` processes run them (about 18 min on
-2 loaded cores). The aligner's shipped defaults are not these fits (they were chosen earlier,
-on all seven documents: development). (The search's own settings, full_size and corridor,
+the second pass reads share one first pass; ``--workers`` processes run them (8–18 min on 2
+shared cores). The aligner's shipped defaults are not these fits (they were chosen on all seven
+documents by hand: development). (The search's own settings, full_size and corridor,
 trade time for exactness and were not chosen on F1.)
 
 ``--seeds [DIR]`` aligns each seed with its back-translation into English by the project's copy
@@ -608,7 +608,7 @@ def main() -> None:
     ap.add_argument("--tgt", default="fr")
     ap.add_argument("--per-doc", action="store_true", help="also print strict F1 per document")
     ap.add_argument("--loo", action="store_true",
-                    help="also true leave-one-document-out figures, every parameter fitted per fold (~18 min on 2 cores)")
+                    help="also true leave-one-document-out figures, every parameter fitted per fold (8-18 min on 2 cores)")
     ap.add_argument("--workers", type=int, default=2, help="worker processes for --loo (default 2)")
     ap.add_argument("--sweeps", type=int, default=SWEEPS, help=f"coordinate-ascent sweeps for --loo (default {SWEEPS})")
     ap.add_argument("--min-gain", type=float, default=MIN_GAIN,
