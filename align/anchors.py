@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from align.bead import Anchor
-from align.scripts import UNSPACED_BIGRAM, UNSPACED_TRIGRAM, tokens
+from align.scripts import UNSPACED_BIGRAM, UNSPACED_TRIGRAM, cjk_numbers, tokens
 from translate.errors import UsageError
 from translate.langs import Language
 from translate.numbers import number_tokens, number_value
@@ -40,8 +40,10 @@ _MARK = re.compile("[" + re.escape("".join(_MARKS)) + "]")
 
 
 def number_anchors(sentence: str) -> set[Anchor]:
-    """One ``number`` anchor per distinct numeric value in ``sentence``."""
-    return {Anchor("number", v) for token in number_tokens(sentence) for v in number_value(token)}
+    """One ``number`` anchor per distinct numeric value in ``sentence``, in digits of any system
+    or in Chinese/Japanese numerals (``align.scripts.cjk_numbers``: 二十一 meets 21)."""
+    out = {Anchor("number", v) for token in number_tokens(sentence) for v in number_value(token)}
+    return out | {Anchor("number", str(v)) for v in cjk_numbers(sentence)}
 
 
 def mark_anchors(sentence: str) -> set[Anchor]:

@@ -117,6 +117,24 @@ def fit_model(src: Sequence[str], tgt: Sequence[str], beads: Sequence[Bead], *, 
     return LengthModel(unit, ratio, variance, priors, _skip(priors, (1, 0), skip_offset), _skip(priors, (0, 1), skip_offset))
 
 
+def pooled_model(docs: Sequence[tuple[Sequence[str], Sequence[str], Sequence[Bead]]], *,
+                 base_priors: Mapping[tuple[int, int], float], prior_strength: float, skip_offset: float,
+                 units: Sequence[LengthUnit] = tuple(LengthUnit), variance_scale: float = 1.0) -> LengthModel:
+    """One length model for several document pairs (a folder of one language pair): :func:`fit_model`
+    over all their (src, tgt, beads) at once, its variance times ``variance_scale``."""
+    src: list[str] = []
+    tgt: list[str] = []
+    beads: list[Bead] = []
+    for s, t, bs in docs:
+        i0, j0 = len(src), len(tgt)
+        beads += [Bead(tuple(i + i0 for i in b.src), tuple(j + j0 for j in b.tgt)) for b in bs]
+        src += s
+        tgt += t
+    fitted = fit_model(src, tgt, beads, base_priors=base_priors, prior_strength=prior_strength,
+                       skip_offset=skip_offset, units=units)
+    return scaled(fitted, variance_scale)
+
+
 def _log_ratio_spread(ls: Sequence[int], lt: Sequence[int], ones: Sequence[Bead]) -> float:
     """Median absolute deviation of log(target/source length) over the 1-1 beads."""
     x = np.array([math.log((lt[b.tgt[0]] + 1) / (ls[b.src[0]] + 1)) for b in ones])

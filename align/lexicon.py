@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from align.bead import Anchor, Bead
+from align.length import pooled_model
 from align.scripts import tokens
-from align.sentences import AlignerConfig, BeadCost, fit_alignment
+from align.sentences import AlignerConfig, Alignment, BeadCost, fit_alignment
 
 MIN_WORD = 3  # letters
 
@@ -103,10 +104,44 @@ def align_two_pass(
 ) -> list[list[Bead]]:
     """Align each (src, tgt, src anchors, tgt anchors) document, learn a lexicon from the beads
     (over all documents when ``pooled``, else per document) and align again with its anchors
-    (with the first pass's length model, near its path)."""
+    (with the first pass's length model, near its path): :func:`first_passes`, then
+    :func:`lexicon_pass`."""
+    fits = first_passes(docs, config, bead_costs)
+    return lexicon_pass(docs, fits, config, pooled=pooled, min_count=min_count, min_dice=min_dice,
+                        bead_costs=bead_costs)
+
+
+def first_passes(docs: Sequence[AnchoredDocument], config: AlignerConfig | None = None,
+                 bead_costs: Sequence[BeadCost | None] | None = None) -> list[Alignment]:
+    """Each document aligned with its own anchors and fitted length model (no lexicon)."""
     costs = list(bead_costs) if bead_costs is not None else [None] * len(docs)
-    fits = [fit_alignment(s, t, sa, ta, config=config, bead_cost=c) for (s, t, sa, ta), c in zip(docs, costs)]
+    return [fit_alignment(s, t, sa, ta, config=config, bead_cost=c) for (s, t, sa, ta), c in zip(docs, costs)]
+
+
+def lexicon_pass(
+    docs: Sequence[AnchoredDocument],
+    fits: Sequence[Alignment],
+    config: AlignerConfig | None = None,
+    *,
+    pooled: bool = True,
+    min_count: int = 2,
+    min_dice: float = 0.3,
+    bead_costs: Sequence[BeadCost | None] | None = None,
+) -> list[list[Bead]]:
+    """The second pass over the first passes ``fits`` of ``docs``: a lexicon learnt from their beads
+    (pooled or per document), its anchors added, each document aligned again near its first
+    path with its first length model — or, with ``config.pool_length`` and several documents,
+    one length model fitted to all their first-pass beads (``align.length.pooled_model``)."""
+    config = config or AlignerConfig()
+    costs = list(bead_costs) if bead_costs is not None else [None] * len(docs)
     first = [f.beads for f in fits]
+    models = [f.model for f in fits]
+    pool_length = config.pool_length and len(docs) > 1
+    if pool_length:
+        shared = pooled_model([(s, t, b) for (s, t, _, _), b in zip(docs, first)], base_priors=config.priors,
+                              prior_strength=config.prior_strength, skip_offset=config.skip_offset,
+                              units=config.units, variance_scale=config.variance_scale)
+        models = [shared] * len(docs)
     if pooled:
         counts = Cooccurrences()
         for (s, t, _, _), beads in zip(docs, first):
@@ -119,12 +154,12 @@ def align_two_pass(
             counts.add(s, t, beads)
             lexicons.append(counts.lexicon(min_count, min_dice))
     out = []
-    for (s, t, sa, ta), lex, fit, c in zip(docs, lexicons, fits, costs):
-        if not lex.pairs:
-            out.append(fit.beads)
+    for (s, t, sa, ta), lex, beads, model, c in zip(docs, lexicons, first, models, costs):
+        if not lex.pairs and not pool_length:
+            out.append(beads)
             continue
         sa2 = [a | b for a, b in zip(sa, lex.anchors(s, "src"))]
         ta2 = [a | b for a, b in zip(ta, lex.anchors(t, "tgt"))]
-        # The first pass's length model, and its path as the corridor of the search.
-        out.append(fit_alignment(s, t, sa2, ta2, config=config, bead_cost=c, model=fit.model, guide=fit.beads).beads)
+        # The length model, and the first path as the corridor of the search.
+        out.append(fit_alignment(s, t, sa2, ta2, config=config, bead_cost=c, model=model, guide=beads).beads)
     return out

@@ -1,4 +1,5 @@
-"""Writing systems for alignment: the script of a text, and its tokens whatever the script.
+"""Writing systems for alignment: the script of a text, its tokens whatever the script, its
+Chinese/Japanese numerals, and whether a sentence ends with a full stop in any script.
 
 Languages without a module of their own (``translate.langs``) get Latin-script rules there; the
 aligner instead looks at the characters. Scripts written without spaces between words are cut
@@ -86,3 +87,60 @@ def tokens(sentence: str, min_length: int = 3) -> list[tuple[str, str]]:
         elif len(run) >= min_length:
             out.append((script, unaccented(run)))
     return out
+
+
+_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+               "八": 8, "九": 9}
+_CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CJK_MYRIADS = {"万": 10 ** 4, "萬": 10 ** 4, "亿": 10 ** 8, "億": 10 ** 8}
+_CJK_NUMERAL = re.compile("[" + "".join([*_CJK_DIGITS, *_CJK_UNITS, *_CJK_MYRIADS]) + "]+")
+
+
+def cjk_numbers(text: str) -> list[int]:
+    """The values of the Chinese/Japanese numerals of ``text``: 二十一 → 21, 一百零五 → 105,
+    三亿五千万 → 350000000, a digit string 一九九八 or 二〇 → 1998, 20. A lone 一 (also "a") or
+    myriad sign is left out, and so are two digits side by side (三四, "three or four")."""
+    out = []
+    for m in _CJK_NUMERAL.finditer(text):
+        run = m.group()
+        if len(run) == 1 and run not in "二两兩三四五六七八九十":
+            continue
+        value = _cjk_value(run)
+        if value is not None:
+            out.append(value)
+    return out
+
+
+def _cjk_value(run: str) -> int | None:
+    if all(c in _CJK_DIGITS for c in run):
+        if len(run) >= 3 or "〇" in run:  # a year or code, digit by digit
+            return int("".join(str(_CJK_DIGITS[c]) for c in run))
+        return None  # 三四: "three or four"
+    total = section = 0
+    digit: int | None = None
+    for c in run:
+        if c in ("零", "〇"):
+            digit = None  # a gap: 一百零五
+        elif c in _CJK_DIGITS:
+            if digit is not None:
+                return None
+            digit = _CJK_DIGITS[c]
+        elif c in _CJK_UNITS:
+            section += (1 if digit is None else digit) * _CJK_UNITS[c]
+            digit = None
+        else:
+            section += digit or 0
+            total += (section or 1) * _CJK_MYRIADS[c]
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+_CLOSING = "\"'»”’)]}›」』》〉）］】 \t"
+_FULL_STOPS = frozenset(".!?…。！？؟।")
+
+
+def ends_weakly(sentence: str) -> bool:
+    """Whether ``sentence`` ends without a full stop (closing quotes and brackets skipped): with a
+    colon, semicolon, comma, or nothing — a fragment."""
+    end = sentence.rstrip(_CLOSING)
+    return not end or end[-1] not in _FULL_STOPS

@@ -6,7 +6,8 @@ coarse pair is aligned recursively, and the fine search runs only in a corridor 
 sentences either side of the coarse path projected down. Each level has half the rows of the
 one below and a corridor of bounded width, so the time grows about linearly with document length
 (no widening and restarting of a band). Each row's cells are scored for a bead type at once
-(numpy): length cost, bead prior, and the anchors the bead's two sides share.
+(numpy): length cost, bead prior, and the anchors the bead's two sides share — discounted in a
+bead of many sentences, where a chance match is likelier (``merge_discount``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ class Problem:
     ta: Sequence[tuple[int, ...]]
     reward: Mapping[int, float]
     penalty: Mapping[int, float]
+    # Per sentence, whether it ends weakly (a colon, a semicolon, no final mark: a fragment); empty: not used.
+    s_weak: Sequence[bool] = ()
+    t_weak: Sequence[bool] = ()
 
     def coarsened(self) -> Problem:
         """Each two neighbouring sentences as one."""
@@ -44,23 +48,32 @@ class Problem:
         def unite(xs: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:
             return [tuple(sorted(set(xs[k]).union(*xs[k + 1:k + 2]))) for k in range(0, len(xs), 2)]
 
-        return Problem(pairs(self.ls), pairs(self.lt), unite(self.sa), unite(self.ta), self.reward, self.penalty)
+        def last(xs: Sequence[bool]) -> list[bool]:
+            return [xs[min(k + 1, len(xs) - 1)] for k in range(0, len(xs), 2)]
+
+        return Problem(pairs(self.ls), pairs(self.lt), unite(self.sa), unite(self.ta), self.reward, self.penalty,
+                       last(self.s_weak), last(self.t_weak))
 
 
 def best_path(problem: Problem, model: LengthModel, *, full_size: int = 250, corridor: int = 8,
-              hook: Hook | None = None, guide: Sequence[Bead] | None = None) -> list[Bead]:
+              hook: Hook | None = None, guide: Sequence[Bead] | None = None, merge_discount: float = 0.0,
+              boundary_cost: float = 0.0) -> list[Bead]:
     """The least-cost bead path of ``problem`` under ``model`` (see the module docstring).
     ``hook`` adds a cost per fine bead; ``guide``, a path already found (a first pass), replaces
-    the coarse levels: the corridor is laid around it."""
+    the coarse levels: the corridor is laid around it. The anchors shared by a bead of ``di``
+    and ``dj`` sentences weigh 1 / (1 + ``merge_discount`` · (di + dj − 2)); a bead whose last
+    source sentence ends weakly and last target sentence strongly, or the reverse, costs
+    ``boundary_cost`` more (``Problem.s_weak``)."""
     n, m = len(problem.ls), len(problem.lt)
     if guide is not None:
         windows = _corridor(guide, n, m, corridor, 1)
     elif n <= full_size or m <= full_size:
         windows = [(0, m)] * (n + 1)
     else:
-        coarse = best_path(problem.coarsened(), model, full_size=full_size, corridor=corridor)
+        coarse = best_path(problem.coarsened(), model, full_size=full_size, corridor=corridor,
+                           merge_discount=merge_discount, boundary_cost=boundary_cost)
         windows = _corridor(coarse, n, m, corridor, 2)
-    return _search(problem, model, windows, hook)
+    return _search(problem, model, windows, hook, merge_discount, boundary_cost)
 
 
 def _corridor(path: Sequence[Bead], n: int, m: int, width: int, scale: int) -> list[tuple[int, int]]:
@@ -86,8 +99,11 @@ def _corridor(path: Sequence[Bead], n: int, m: int, width: int, scale: int) -> l
     return list(zip(lo, hi))
 
 
-def _search(problem: Problem, model: LengthModel, windows: Sequence[tuple[int, int]], hook: Hook | None) -> list[Bead]:
+def _search(problem: Problem, model: LengthModel, windows: Sequence[tuple[int, int]], hook: Hook | None,
+            merge_discount: float = 0.0, boundary_cost: float = 0.0) -> list[Bead]:
     n, m = len(problem.ls), len(problem.lt)
+    boundaries = bool(boundary_cost and len(problem.s_weak) == n and len(problem.t_weak) == m)
+    t_weak = np.concatenate([[False], np.array(problem.t_weak, dtype=bool)]) if boundaries else None
     ps = np.concatenate([[0.0], np.cumsum(problem.ls, dtype=float)])
     pt = np.concatenate([[0.0], np.cumsum(problem.lt, dtype=float)])
     types = [t for t in model.priors if t != (0, 1) and t[0] > 0]
@@ -125,7 +141,7 @@ def _search(problem: Problem, model: LengthModel, windows: Sequence[tuple[int, i
         base = lo - max_dj  # may be negative: columns before sentence 0 count nothing
         anchors, counts = _occurrence_counts(span_ids[-1], occurrences, base, hi)
         held: dict[int, np.ndarray] = {}
-        span_weights: dict[int, np.ndarray] = {}
+        span_weights: dict[tuple[int, int], np.ndarray] = {}
         span_penalty: dict[int, float] = {}
         for k, (di, dj) in enumerate(types):
             if di > i:
@@ -142,14 +158,20 @@ def _search(problem: Problem, model: LengthModel, windows: Sequence[tuple[int, i
                 c = np.full(len(js), model.delete_cost)
             else:
                 c = prior[(di, dj)] + length_costs(ps[i] - ps[i - di], pt[js] - pt[js - dj], model.ratio, model.variance)
+                if t_weak is not None:
+                    c = c + boundary_cost * (t_weak[js] != problem.s_weak[i - 1])
                 span = span_ids[di - 1]
                 if anchors:
                     if dj not in held:
                         held[dj] = (counts[:, lo - base:hi - base + 1] - counts[:, lo - dj - base:hi - dj - base + 1]) > 0
-                    if di not in span_weights:
-                        span_weights[di] = np.array([(reward.get(a, 0.0) + 2 * penalty.get(a, 0.0)) if a in span else 0.0
-                                                     for a in anchors])
-                    c = c - span_weights[di] @ held[dj][:, jlo - lo:jhi - lo + 1]
+                    if (di, dj) not in span_weights:
+                        # The reward, discounted in a long bead; the one-side penalties both sides
+                        # were charged, given back in full.
+                        discount = 1.0 + merge_discount * (di + dj - 2)
+                        span_weights[(di, dj)] = np.array([
+                            (reward.get(a, 0.0) / discount + 2 * penalty.get(a, 0.0)) if a in span else 0.0
+                            for a in anchors])
+                    c = c - span_weights[(di, dj)] @ held[dj][:, jlo - lo:jhi - lo + 1]
                 if penalty:
                     if di not in span_penalty:
                         span_penalty[di] = sum(penalty.get(a, 0.0) for a in span)

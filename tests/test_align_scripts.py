@@ -14,7 +14,7 @@ from align.bead import Anchor
 from align.documents import Sentences, align_documents, text_script
 from align.evaluate import read_gold, score_alignments
 from align.lexicon import sentence_words
-from align.scripts import dominant_script, tokens
+from align.scripts import cjk_numbers, dominant_script, tokens
 from align.sentences import fit_alignment, gale_church
 from translate.langs import get_language
 
@@ -88,3 +88,11 @@ def test_a_length_ratio_of_four_is_fitted_not_assumed():
     ours = score_alignments([gold], [fitted.beads]).f1_strict
     plain = score_alignments([gold], [gale_church(de, fr)]).f1_strict
     assert ours > plain + 0.15
+
+
+def test_chinese_numerals_meet_digits():
+    assert cjk_numbers("我二十一岁那年，一百零五个人，一九九八年，三亿五千万") == [21, 105, 1998, 350000000]
+    assert number_anchors("我二十一岁") == number_anchors("I was 21") == {Anchor("number", "21")}
+    assert number_anchors("两千零二十三年") == number_anchors("in 2023")
+    # "一" alone is also "a"/"one"; two digits side by side are "three or four": no number.
+    assert cjk_numbers("我们一起散步，三四个人") == []
