@@ -160,3 +160,19 @@ def test_a_document_in_another_language_than_the_one_given_is_said(installed_mod
     run = run_cli(args, env_dir=installed_models)
     assert run.returncode == 0 and "reads as pl, not uk (--from)" in run.stderr
     assert run_cli([*args, "--strict"], env_dir=installed_models).returncode == 1
+
+
+def test_nothing_to_translate_is_an_error_unless_allowed(installed_models, tmp_path):
+    empty = tmp_path / "in"
+    empty.mkdir()
+    out = tmp_path / "out"
+    _one_line_error(run_cli(["translate", str(empty), "--to", "en", "--out", str(out)], env_dir=installed_models),
+                    "no file to read")
+    allowed = run_cli(["translate", str(empty), "--to", "en", "--out", str(out), "--allow-empty"], env_dir=installed_models)
+    assert allowed.returncode == 0 and "0 documents, 0 sentences" in allowed.stderr
+    (empty / "blank.txt").write_text("\n\n", encoding="utf-8")
+    _one_line_error(run_cli(["translate", str(empty), "--from", "uk", "--to", "en", "--out", str(out)],
+                            env_dir=installed_models), "nothing to translate: no sentence in")
+    allowed = run_cli(["translate", str(empty), "--from", "uk", "--to", "en", "--out", str(out), "--allow-empty"],
+                      env_dir=installed_models)
+    assert allowed.returncode == 0 and "1 documents, 0 sentences" in allowed.stderr

@@ -105,6 +105,7 @@ def translate(
                                 help="CPU threads in all (0: all cores); with --engine ray, of each actor (0: 1)."),
     workers: int = typer.Option(0, "--workers", min=0, help="Batches translated at once (0: one per core, up to 4)."),
     resume: bool = typer.Option(True, "--resume/--fresh", help="Reuse sentences finished by an interrupted run."),
+    allow_empty: bool = typer.Option(False, "--allow-empty", help="Nothing to translate (no file, no sentence) is not an error."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     glossary_path: Optional[Path] = typer.Option(
         None, "--glossary", help="Glossary to enforce (default: $BACKTRANS_GLOSSARY, else the shipped one)."),
@@ -145,7 +146,7 @@ def translate(
         try:
             summary = batch.translate_documents(inputs, targets, out, source_lang=source_lang, settings=settings,
                                                 resume=resume, progress=progress, glossary=glossary,
-                                                discover=not no_discover, backend=backend)
+                                                discover=not no_discover, backend=backend, allow_empty=allow_empty)
         except KeyboardInterrupt:
             console.print("interrupted: finished sentences are saved; run the same command again to resume")
             raise typer.Exit(130) from None

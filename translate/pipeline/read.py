@@ -45,9 +45,11 @@ class Document:
         return self.path.stem
 
 
-def expand_inputs(items: Iterable[str | Path], suffixes: Collection[str] = TEXT_SUFFIXES) -> list[Path]:
+def expand_inputs(items: Iterable[str | Path], suffixes: Collection[str] = TEXT_SUFFIXES, *,
+                  allow_empty: bool = False) -> list[Path]:
     """Files, folders (their files with one of ``suffixes``, recursively, hidden ones skipped)
-    and glob patterns → the files, in order, each once (the same file by two names counts once)."""
+    and glob patterns → the files, in order, each once (the same file by two names counts once).
+    No file at all is an InputError unless ``allow_empty``."""
     items = list(items)
     found: list[Path] = []
     for item in items:
@@ -71,7 +73,7 @@ def expand_inputs(items: Iterable[str | Path], suffixes: Collection[str] = TEXT_
         if real not in seen:
             seen.add(real)
             unique.append(p)
-    if not unique:
+    if not unique and not allow_empty:
         names = ", ".join(sorted(suffixes))
         raise InputError(f"no file to read ({names}) in {', '.join(map(str, items)) or 'no input'}")
     return unique

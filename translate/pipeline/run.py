@@ -113,8 +113,10 @@ def translate_documents(
     glossary: Glossary | None = None,
     discover: bool = True,
     backend: Backend | None = None,
+    allow_empty: bool = False,
 ) -> RunSummary:
-    """Back-translate ``inputs`` (files, folders of .txt, globs) into each of ``targets`` in ``out_dir``.
+    """Back-translate ``inputs`` (files, folders of .txt, globs) into each of ``targets`` in ``out_dir``;
+    nothing to translate (no file, no sentence) is an InputError unless ``allow_empty``.
 
     With a ``glossary``, every hop protects the recognised terms, verifies its output and
     repairs failing segments (``translate.pipeline.hop``); each segment's record then carries
@@ -140,17 +142,24 @@ def translate_documents(
                    busy="another backtrans run is writing to this folder; wait for it, or choose another --out"):
         remove_stale_temporaries(out_dir)  # of a run killed while writing its outputs
         return _translate(inputs, targets, out_dir, source_lang, settings, packages, resume, progress or Progress(),
-                          glossary, discover, started, backend or Backend())
+                          glossary, discover, started, backend or Backend(), allow_empty)
 
 
 def _translate(inputs: Iterable[str | Path], targets: list[str], out_dir: Path, source_lang: str | None,
                settings: EngineSettings, packages: list[ModelPackage] | None, resume: bool, progress: Progress,
-               glossary: Glossary | None, discover: bool, started: float, backend: Backend) -> RunSummary:
+               glossary: Glossary | None, discover: bool, started: float, backend: Backend,
+               allow_empty: bool) -> RunSummary:
     """``translate_documents`` in an output folder this run holds."""
     settings = backend.resolve(settings)  # the device decided once, for the engines and the journal's key
     # An output folder inside an input folder holds earlier outputs: they are not inputs.
-    paths = [p for p in expand_inputs(inputs) if not _inside(p, out_dir)] or expand_inputs(inputs)
+    files = expand_inputs(inputs, allow_empty=allow_empty)
+    paths = [p for p in files if not _inside(p, out_dir)] or files
     docs = backend.map(partial(read_segmented, lang=source_lang), paths)  # read, segment
+    if not any(doc.segments for doc in docs):
+        if allow_empty:
+            return RunSummary(documents=len(docs), seconds=time.perf_counter() - started)
+        names = ", ".join(str(p) for p in paths)
+        raise InputError(f"nothing to translate: no sentence in {names} (--allow-empty to accept)")
     _check_documents(docs)
     people = People() if discover else None
     terms: SourceTerms = {}
