@@ -42,6 +42,10 @@ from translate.pipeline.write import (
 from translate.terms import How, Match, People, find_terms, is_name
 from translate.terms.judge import preferred_term
 
+_XML_SUFFIXES = frozenset(s for s, kind in SUFFIXES.items() if kind in ("tmx", "xliff"))  # what fix rewrites in place
+_BOM = "\ufeff"
+STDIN = "-"  # the text read from standard input
+
 
 class Rule(str, Enum):
     """Why a span is rewritten (its text value is what the JSON output says)."""
@@ -186,10 +190,6 @@ def _cased_like(form: str, surface: str) -> str:
     return form
 
 
-_BOM = "\ufeff"
-STDIN = "-"  # the text read from standard input
-
-
 @dataclass(frozen=True)
 class FixedFile:
     """A text file's fix: its text before and after, whether it starts with a byte order mark."""
@@ -225,9 +225,10 @@ class FixedFile:
 
 def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = False, fuzzy: bool = True,
              discover: bool = True, decide: Decide | None = None) -> FixedFile:
-    """Fix a UTF-8 text file (``fix_text``; ``-``: standard input), or the targets of a TMX or XLIFF file (inline codes,
-    sources and markup untouched); nothing is written until ``FixedFile.write``. Line endings,
-    the byte order mark and every byte outside the replaced spans are kept."""
+    """Fix a UTF-8 text file (``fix_text``; ``-``: standard input), the targets of a TMX or XLIFF
+    file (inline codes, sources and markup untouched) or translate's JSON Lines; nothing is
+    written until ``FixedFile.write``. Line endings, the byte order mark and every byte outside
+    the replaced spans are kept."""
     if str(path) == STDIN:  # a plain text on standard input
         text = sys.stdin.read()
         fixed, changes = fix_text(text, lang, glossary, choose=choose, fuzzy=fuzzy, discover=discover, decide=decide)
@@ -255,8 +256,9 @@ def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = 
         i = bisect_right(starts, c.offset) - 1
         at = c.offset - starts[i]
         span = targets[i].raw_span(at, at + len(c.old))
-        if span is None:  # across inline markup or an entity: left for a person
-            changes.append(replace(c, new=c.old, applied=False, line=targets[i].line))
+        if span is None:  # across inline markup or an entity: left for a person, placed at its target
+            at_target = targets[i].pieces[0].start if targets[i].pieces else 0
+            changes.append(_in_file(replace(c, new=c.old, applied=False), raw, at_target))
             continue
         if c.applied:
             edits.append((span[0], span[1], c.new))
@@ -318,9 +320,6 @@ def fix_targets(targets: Iterable[str | Path], lang: str) -> list[Path]:
             continue
         out.append(path)
     return out
-
-
-_XML_SUFFIXES = frozenset(s for s, kind in SUFFIXES.items() if kind in ("tmx", "xliff"))
 
 
 def _in_file(change: Change, raw: bytes, at: int) -> Change:
