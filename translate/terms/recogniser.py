@@ -520,7 +520,7 @@ class Recogniser:
             how = How.CLITIC
         elif entry.how is not How.EXACT:
             how = entry.how
-        elif comparable(surface) == self._comparable(entry.term):
+        elif surface == entry.term or comparable(surface) == self._comparable(entry.term):
             how = How.EXACT
         else:
             how = How.FOLDED
