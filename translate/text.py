@@ -17,6 +17,7 @@ fold                       what goes                                            
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -103,10 +104,20 @@ def fold(text: str, table: FoldTable) -> Folded:
     NFC and NFD input give the same folded text; a language's table comes from its
     ``Language.fold_table``.
     """
-    folded = text.translate(table)
+    dense, deleted = _compiled(table)
+    folded = text.translate(dense)
     if len(folded) == len(text):  # the table maps one to one or deletes: nothing deleted
         return Folded(text, folded, None)
-    index: list[int] = []
+    if deleted is not None:  # every kept character is one: the index is the ranges between deletions
+        index: list[int] = []
+        kept = 0
+        for run in deleted.finditer(text):
+            index.extend(range(kept, run.start()))
+            kept = run.end()
+        index.extend(range(kept, len(text)))
+        if len(index) == len(folded):
+            return Folded(text, folded, index)
+    index = []
     out: list[str] = []
     for i, ch in enumerate(text):
         rep = table.get(ord(ch), ch)
@@ -114,6 +125,27 @@ def fold(text: str, table: FoldTable) -> Folded:
             out.append(rep)
             index.append(i)
     return Folded(text, "".join(out), index)
+
+
+_DENSE = 0x10000  # code points looked up in a list: str.translate is several times faster than with a dict
+_COMPILED: dict[int, tuple[FoldTable, "list[str | None] | FoldTable", "re.Pattern[str] | None"]] = {}
+
+
+def _compiled(table: FoldTable) -> tuple[list[str | None] | FoldTable, re.Pattern[str] | None]:
+    """``table`` as a list indexed by code point (a code point past the list is unchanged; the
+    table itself when it maps one), and a pattern of the runs of the characters it deletes
+    (None: it also maps some character to several); made once per table."""
+    cached = _COMPILED.get(id(table))
+    if cached is None or cached[0] is not table:
+        dense: list[str | None] | FoldTable = table
+        if all(cp < _DENSE for cp in table):
+            dense = [table.get(cp, chr(cp)) for cp in range(_DENSE)]
+        pattern = None
+        if all(rep is None or len(rep) <= 1 for rep in table.values()):
+            gone = "".join(re.escape(chr(cp)) for cp, rep in table.items() if not rep)
+            pattern = re.compile(f"[{gone}]+") if gone else None
+        cached = _COMPILED[id(table)] = (table, dense, pattern)
+    return cached[1], cached[2]
 
 
 def fold_term(term: str, table: FoldTable) -> str:

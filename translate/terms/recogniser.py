@@ -183,6 +183,9 @@ class Recogniser:
         # made from ``_raw`` on first use when the recogniser came from the compiled cache.
         self._groups: list[tuple[_Entry, ...] | None] = []
         self._raw: list[tuple[tuple, ...]] = []
+        # What a match of an entry's concept reports (see ``_reported``), made once per concept.
+        self._reports: dict[int, tuple[Concept, Concept, str]] = {}
+        self._terms: dict[str, str] = {}  # ``comparable`` of the terms matched
         cache = _cache_path(glossary, self.lang)
         if cache is not None and self._load(cache):
             return
@@ -211,17 +214,17 @@ class Recogniser:
                                                         every_word=every_word, unit=unit, context=context)
         for key, by_concept in table.items():
             self.automaton.add_word(key, (len(self._groups), len(key)))
-            self._groups.append(tuple(by_concept.values()))
+            self._groups.append(_ranked(by_concept.values()))
         self.size = len(table)
         del self._form_cache
         if table:
             self.automaton.make_automaton()
 
     def _group(self, index: int) -> tuple[_Entry, ...]:
-        """The entries of one key, made from the cache's raw form the first time."""
+        """The entries of one key, the likeliest first (``_rank``), made from the cache's raw form the first time."""
         group = self._groups[index]
         if group is None:
-            group = self._groups[index] = tuple(
+            group = self._groups[index] = _ranked(
                 _Entry(self._concept(cid), term, Status(status) if status else None, _HOW[how], name, length,
                        every, unit, ctx)
                 for cid, term, status, how, name, length, every, unit, ctx in self._raw[index])
@@ -302,10 +305,13 @@ class Recogniser:
     def find(self, text: str) -> list[Match]:
         """Every occurrence of a glossary concept in ``text``, in text order."""
         matches: list[Match] = []
+        base = self._base()
+        if self.size == 0 and base is None:
+            return matches
         offset = 0
         for number, line in enumerate(text.split("\n"), start=1):
             if line:
-                matches.extend(self.find_in_line(line, number, offset))
+                matches.extend(self._find_in_line(line, number, offset, base))
             offset += len(line) + 1
         return matches
 
@@ -319,8 +325,11 @@ class Recogniser:
         base = self._base()
         if self.size == 0 and base is None:
             return []
+        return self._find_in_line(line, number, offset, base)
+
+    def _find_in_line(self, line: str, number: int, offset: int, base: Recogniser | None) -> list[Match]:
         folded = self.lang.fold(line)
-        glued = _glued(line)
+        glued = _Glued(line)
         hits = self._hits(folded, 0, glued)
         if base is not None:
             hits += base._hits(folded, 1, glued)
@@ -328,12 +337,18 @@ class Recogniser:
             return []
         # Longest first, then this layer before the base, then leftmost; keep what does not
         # overlap something already kept.
-        hits.sort(key=lambda h: (h[0] - h[1], h[4], h[0]))
+        if len(hits) > 1:
+            hits.sort(key=_hit_order)
         taken: list[tuple[int, int]] = []
         result = []
         for start, end, clitic, entries, _ in hits:
-            if any(start < e and s < end for s, e in taken):
-                continue
+            for s, e in taken:
+                if start < e and s < end:
+                    break
+            else:
+                s = -1
+            if s >= 0:
+                continue  # overlaps a longer hit kept
             o_start, o_end = folded.to_original(start, end)
             chosen = self._choose(entries, line, o_start, o_end)
             if not chosen or self.lang.extends(chosen[0].term, line[o_end:o_end + 40]):
@@ -341,7 +356,8 @@ class Recogniser:
             taken.append((start, end))
             surface = line[o_start:o_end]
             result.append(self._match(chosen, surface, clitic, number, o_start, o_end, offset))
-        result.sort(key=lambda m: m.start)
+        if len(result) > 1:
+            result.sort(key=_match_start)
         return result
 
     def _base(self) -> Recogniser | None:
@@ -349,61 +365,84 @@ class Recogniser:
         base = self.glossary.base
         return Recogniser.for_glossary(base, self.lang.code) if base is not None else None
 
-    def _hits(self, folded: Folded, layer: int, glued: bool) -> list[tuple[int, int, bool, tuple[_Entry, ...], int]]:
+    def _hits(self, folded: Folded, layer: int, glued: _Glued) -> list[tuple[int, int, bool, tuple[_Entry, ...], int]]:
         """(start, end, clitic attached, entries, layer) of every whole-word hit in ``folded``;
-        ``glued``: whether the line may have words glued at a change of case (``_glued``)."""
+        ``glued``: whether the line may have words glued at a change of case (``_glued``, looked
+        up only at a hit whose boundary is one)."""
         if self.size == 0:
             return []
         text = folded.text
+        original = folded.original
+        same_offsets = folded.index is None
         length = len(text)
-        camel = self.lang.camel_boundary and glued
-        loose_end = camel or bool(self.lang.suffix_clitics)  # whether a hit may end inside a word
-        hits = []
-        group = self._group
+        lang = self.lang
+        camel = lang.camel_boundary
+        suffixes = lang.suffix_clitics
+        own_prefixes = type(lang).prefix_ok is not Language.prefix_ok  # the default takes none
+        hits: list[tuple[int, int, bool, tuple[_Entry, ...], int]] = []
+        groups = self._groups
         for last, (index, key_length) in self.automaton.iter(text):
             end = last + 1
+            clitic = False
+            if end < length:
+                after = text[end]  # whether the key ends inside a longer word (``_is_word``)
+                if after.isalnum() or after == "'" and end < length - 1 and text[last].isalnum() \
+                        and text[end + 1].isalnum():
+                    for suffix in suffixes:  # a clitic attached ("Hanoinya")
+                        stop = end + len(suffix)
+                        if text.startswith(suffix, end) and not (stop < length and _is_word(text, stop)):
+                            clitic = True
+                            break
+                    else:  # most hits: a key inside a longer word; kept only at a glued boundary
+                        if not camel or glued.value is False:
+                            continue
+                        before = original[last] if same_offsets else ""
+                        if before.isalpha():  # ``_camel`` inlined, offsets the same
+                            after = original[end]
+                            if after.islower() or not (before.islower() and after.isupper() or not after.isalpha()):
+                                continue
+                        elif not self._camel(folded, end):
+                            continue
+                        if not glued():
+                            continue
             start = end - key_length
-            inside = end < length and (text[end].isalnum() or _is_word(text, end))
-            if inside and not loose_end:
-                continue  # most hits: a key inside a longer word
-            if not inside and (start == 0 or not (text[start - 1].isalnum() or _is_word(text, start - 1))):
-                hits.append((start, end, False, group(index), layer))  # whole words
-                continue
-            clitic = self._boundaries(folded, start, end, camel)
-            if clitic is not None:
-                hits.append((start, end, clitic, group(index), layer))
+            if start > 0:
+                before = text[start - 1]
+                if before.isalnum() or before == "'" and start > 1 and text[start - 2].isalnum() \
+                        and text[start].isalnum():  # letters before the key, in the same word
+                    prefix_ok = False
+                    if own_prefixes:
+                        j = start - 1
+                        while j > 0 and _is_word(text, j - 1):
+                            j -= 1
+                        prefix_ok = text[j:start] != "'" and lang.prefix_ok(text[j:start])
+                    if prefix_ok:
+                        clitic = True
+                    elif not camel or glued.value is False:
+                        continue
+                    else:
+                        before = original[start - 1] if same_offsets else ""
+                        if before.isalpha():  # ``_camel`` inlined, offsets the same
+                            after = original[start]
+                            if after.islower() or not (before.islower() and after.isupper() or not after.isalpha()):
+                                continue
+                        elif not self._camel(folded, start):
+                            continue
+                        if not glued():
+                            continue
+            group = groups[index]
+            hits.append((start, end, clitic, group if group is not None else self._group(index), layer))
         return hits
-
-    def _boundaries(self, folded: Folded, start: int, end: int, camel: bool) -> bool | None:
-        """None when [start, end) is not a whole word sequence, else whether a clitic is attached;
-        ``camel``: whether the line has words glued at a change of case (checked only then)."""
-        text = folded.text
-        clitic = False
-        if end < len(text) and _is_word(text, end):
-            for suffix in self.lang.suffix_clitics:
-                stop = end + len(suffix)
-                if text.startswith(suffix, end) and not (stop < len(text) and _is_word(text, stop)):
-                    clitic = True
-                    break
-            else:
-                if not (camel and self._camel(folded, end)):
-                    return None
-        if start > 0 and _is_word(text, start - 1):
-            j = start
-            while j > 0 and _is_word(text, j - 1):
-                j -= 1
-            if text[j:start] != "'" and self.lang.prefix_ok(text[j:start]):
-                clitic = True
-            elif not (camel and self._camel(folded, start)):
-                return None
-        return clitic
 
     def _camel(self, folded: Folded, at: int) -> bool:
         """A glued boundary at folded offset ``at``: lower to upper case ("Б'єнДжерело"), letter/digit."""
         if at == 0 or at >= len(folded.text):
             return False
-        o_at, _ = folded.to_original(at, at + 1)
-        _, o_before = folded.to_original(at - 1, at)
+        if folded.index is None:  # offsets are the same (to_original, without its lookups)
+            o_at = o_before = at
+        else:
+            o_at, _ = folded.to_original(at, at + 1)
+            _, o_before = folded.to_original(at - 1, at)
         original = folded.original
         before = original[o_before - 1]
         while o_before > 1 and unicodedata.category(before) == "Mn":
@@ -420,8 +459,9 @@ class Recogniser:
         (a province before a district before a commune) first; a unit word beside the hit keeps
         only the units of its kind."""
         lower_case = line[o_start].islower()
-        every_capital = all(not w[0].islower() for w in line[o_start:o_end].split())
-        unit_kinds: frozenset[str] | None = None  # of the unit words beside the hit, looked up when needed
+        every_capital: bool | None = None  # each looked up when an entry needs it
+        after_surname: bool | None = None
+        unit_kinds: frozenset[str] | None = None  # of the unit words beside the hit
 
         def beside() -> frozenset[str]:
             nonlocal unit_kinds
@@ -429,12 +469,20 @@ class Recogniser:
                 unit_kinds = self._unit_kinds(line, o_start, o_end)
             return unit_kinds
 
-        after_surname = any(e.unit for e in entries) and self._after_surname(line, o_start)
         chosen = []
-        ranked = entries if len(entries) == 1 else sorted(entries, key=_rank)
-        for entry in ranked:
-            if entry.name and lower_case or entry.every_word and not every_capital or entry.unit and after_surname:
+        for entry in entries:  # ranked (``_group``)
+            if entry.name and lower_case:
                 continue
+            if entry.every_word:
+                if every_capital is None:
+                    every_capital = all(not w[0].islower() for w in line[o_start:o_end].split())
+                if not every_capital:
+                    continue
+            if entry.unit:
+                if after_surname is None:
+                    after_surname = self._after_surname(line, o_start)
+                if after_surname:
+                    continue
             if entry.context and entry.concept.kind not in beside():  # "xã An", not "tỉnh An"
                 continue
             chosen.append(entry)
@@ -472,19 +520,35 @@ class Recogniser:
             how = How.CLITIC
         elif entry.how is not How.EXACT:
             how = entry.how
-        elif _same(surface, entry.term):
+        elif surface == entry.term or comparable(surface) == self._comparable(entry.term):
             how = How.EXACT
         else:
             how = How.FOLDED
-        concept = self._own(entry.concept)
-        candidates = tuple(dict.fromkeys(self._own(e.concept).id for e in chosen)) if len(chosen) > 1 else ()
+        concept, province = self._reported(entry.concept)
+        candidates = tuple(dict.fromkeys(self._reported(e.concept)[0].id for e in chosen)) if len(chosen) > 1 else ()
         canonical = surface == concept.canonical(self.lang.code) or len(candidates) > 1 and \
             surface == shared_canonical((self._own(e.concept) for e in chosen), self.lang.code)
         return Match(line=number, start=o_start, end=o_end, surface=surface, concept=concept.id,
                      term=entry.term, how=how, en=concept.en, vi=concept.vi, offset=offset + o_start,
                      status=entry.status, canonical=canonical,
-                     kind=concept.kind, province=province_of(self.glossary, concept),
+                     kind=concept.kind, province=province,
                      candidates=candidates if len(candidates) > 1 else ())
+
+    def _comparable(self, term: str) -> str:
+        """``comparable(term)``, made once per term."""
+        cached = self._terms.get(term)
+        if cached is None:
+            cached = self._terms[term] = comparable(term)
+        return cached
+
+    def _reported(self, concept: Concept) -> tuple[Concept, str]:
+        """The concept a hit of ``concept`` reports (``_own``) and its province, found once per concept
+        (walking the parents is most of a match's cost)."""
+        cached = self._reports.get(id(concept))
+        if cached is None or cached[0] is not concept:
+            own = self._own(concept)
+            cached = self._reports[id(concept)] = (concept, own, province_of(self.glossary, own))
+        return cached[1], cached[2]
 
     def _own(self, concept: Concept) -> Concept:
         """A base unit this layer has a concept for is reported as that concept."""
@@ -505,6 +569,21 @@ def _case_change() -> re.Pattern[str]:
 _DIGITS = re.compile(r"\d+")
 
 
+class _Glued:
+    """``_glued(line)``, found the first time it is asked (a hit at a boundary inside a word)."""
+
+    __slots__ = ("line", "value")
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.value: bool | None = None
+
+    def __call__(self) -> bool:
+        if self.value is None:
+            self.value = _glued(self.line)
+        return self.value
+
+
 def _glued(line: str) -> bool:
     """Whether ``line`` may have words glued together (see ``Recogniser._camel``): a change of
     case inside a word, or a letter beside a digit."""
@@ -520,6 +599,21 @@ def _rank(entry: _Entry) -> tuple[int, int, str]:
     return _HOW_RANK[entry.how], level(entry.concept), entry.concept.id
 
 
+def _ranked(entries: Iterable[_Entry]) -> tuple[_Entry, ...]:
+    """The entries of one key in the order a hit tries them: the likeliest first."""
+    group = tuple(entries)
+    return group if len(group) == 1 else tuple(sorted(group, key=_rank))
+
+
+def _hit_order(hit: tuple[int, int, bool, tuple[_Entry, ...], int]) -> tuple[int, int, int]:
+    """Longest first, then the glossary's own layer before its base, then leftmost."""
+    return hit[0] - hit[1], hit[4], hit[0]
+
+
+def _match_start(match: Match) -> int:
+    return match.start
+
+
 def _is_word(text: str, i: int) -> bool:
     """Whether text[i] belongs to a word: a letter or digit, or an apostrophe between letters."""
     ch = text[i]
@@ -529,6 +623,3 @@ def _is_word(text: str, i: int) -> bool:
         return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
     return False
 
-
-def _same(surface: str, term: str) -> bool:
-    return comparable(surface) == comparable(term)
