@@ -2,6 +2,8 @@
 
 import importlib.util
 import json
+import os
+import subprocess
 import sys
 
 from tests.helpers import REPO, run_cli
@@ -115,3 +117,15 @@ def test_a_large_glossary_is_recognised_from_its_compiled_cache_as_when_compiled
     assert [m.en for m in Recogniser(load_glossary(path), "pl").find("w Tu Ky")] == ["Tu Ky"]
     [newer] = (tmp_path / "cache" / "recognisers").iterdir()  # the file's earlier version is gone
     assert newer != cached_file
+
+
+def test_fuzzy_suspects_are_the_same_in_every_process():
+    """Two terms with one transliteration tie; the first in the glossary wins, whatever the hash seed."""
+    code = ("from translate.glossary import Concept, Glossary, Status, Term\n"
+            "from translate.terms import find_terms\n"
+            "g = Glossary([Concept('dien-bien', 'place', 'Dien Bien', 'Điện Biên', terms={'uk': [\n"
+            "    Term(\"Дьєнб'єн\", 'uk', Status.PREFERRED), Term('Дьєнбʼєн', 'uk', Status.ADMITTED)]})])\n"
+            "print([m.term for m in find_terms('Поїздка до Дьєнбієна.', 'uk', g, fuzzy=True)])\n")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert seen == {"[\"Дьєнб'єн\"]\n"}

@@ -38,7 +38,8 @@ def _choices(recogniser: Recogniser) -> Choices:
     for concept in recogniser.glossary:
         if not is_name(concept):
             continue
-        texts = {t.text for t in concept.terms_in(lang.code)} | {concept.en}
+        # in the glossary's order (a set's order changes between processes, and so would ties)
+        texts = dict.fromkeys([t.text for t in concept.terms_in(lang.code)] + [concept.en])
         for text in texts:
             key = _key(lang, text)
             if len(key) >= 4:
