@@ -170,6 +170,9 @@ def test_nothing_to_translate_is_an_error_unless_allowed(installed_models, tmp_p
                     "no file to read")
     allowed = run_cli(["translate", str(empty), "--to", "en", "--out", str(out), "--allow-empty"], env_dir=installed_models)
     assert allowed.returncode == 0 and "0 documents, 0 sentences" in allowed.stderr
+    import translate  # the library call beside the command
+
+    assert translate.back_translate([empty], to=["en"], out=out, allow_empty=True).documents == 0
     (empty / "blank.txt").write_text("\n\n", encoding="utf-8")
     _one_line_error(run_cli(["translate", str(empty), "--from", "uk", "--to", "en", "--out", str(out)],
                             env_dir=installed_models), "nothing to translate: no sentence in")

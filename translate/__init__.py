@@ -80,8 +80,10 @@ def back_translate(
     progress: Progress | None = None,
     discover: bool = True,
     backend: Backend | None = None,
+    allow_empty: bool = False,
 ) -> RunSummary:
-    """Back-translate files, folders (their .txt) or globs into each language of ``to``, into ``out``.
+    """Back-translate files, folders (their .txt) or globs into each language of ``to``, into ``out``
+    (nothing to translate is an InputError unless ``allow_empty``).
 
     ``glossary``: True the default glossary, False none, or a Glossary or a path; every concept
     it has is then written in its canonical form and verified, and with ``discover`` every
@@ -94,7 +96,7 @@ def back_translate(
     chosen = None if glossary is False else _glossary(None if glossary is True else glossary)
     return translate_documents(inputs, list(to), out, source_lang=source_lang, settings=settings or EngineSettings(),
                                packages=packages, resume=resume, progress=progress, glossary=chosen,
-                               discover=discover, backend=backend)
+                               discover=discover, backend=backend, allow_empty=allow_empty)
 
 
 def check_translations(
