@@ -372,8 +372,6 @@ class Recogniser:
         if self.size == 0:
             return []
         text = folded.text
-        original = folded.original
-        same_offsets = folded.index is None
         length = len(text)
         lang = self.lang
         camel = lang.camel_boundary
@@ -394,16 +392,7 @@ class Recogniser:
                             clitic = True
                             break
                     else:  # most hits: a key inside a longer word; kept only at a glued boundary
-                        if not camel or glued.value is False:
-                            continue
-                        before = original[last] if same_offsets else ""
-                        if before.isalpha():  # ``_camel`` inlined, offsets the same
-                            after = original[end]
-                            if after.islower() or not (before.islower() and after.isupper() or not after.isalpha()):
-                                continue
-                        elif not self._camel(folded, end):
-                            continue
-                        if not glued():
+                        if not camel or glued.value is False or not (self._camel(folded, end) and glued()):
                             continue
             start = end - key_length
             if start > 0:
@@ -418,18 +407,8 @@ class Recogniser:
                         prefix_ok = text[j:start] != "'" and lang.prefix_ok(text[j:start])
                     if prefix_ok:
                         clitic = True
-                    elif not camel or glued.value is False:
+                    elif not camel or glued.value is False or not (self._camel(folded, start) and glued()):
                         continue
-                    else:
-                        before = original[start - 1] if same_offsets else ""
-                        if before.isalpha():  # ``_camel`` inlined, offsets the same
-                            after = original[start]
-                            if after.islower() or not (before.islower() and after.isupper() or not after.isalpha()):
-                                continue
-                        elif not self._camel(folded, start):
-                            continue
-                        if not glued():
-                            continue
             group = groups[index]
             hits.append((start, end, clitic, group if group is not None else self._group(index), layer))
         return hits
