@@ -248,13 +248,9 @@ def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = 
     read_bilingual(path, lang)  # a file the readers refuse (entities, another target language) is refused here
     raw = data[len(_BOM.encode("utf-8")):] if bom else data
     targets = find_targets(raw, path, kind, lang)
-    starts = list(accumulate((len(t.text) + 1 for t in targets[:-1]), initial=0))
-    _, found = fix_text("\n".join(t.text for t in targets), lang, glossary, choose=choose, fuzzy=fuzzy,
-                        discover=discover, decide=decide)
     edits, changes = [], []
-    for c in found:
-        i = bisect_right(starts, c.offset) - 1
-        at = c.offset - starts[i]
+    for i, at, c in _fix_pieces([t.text for t in targets], lang, glossary, choose=choose, fuzzy=fuzzy,
+                                discover=discover, decide=decide):
         span = targets[i].raw_span(at, at + len(c.old))
         if span is None:  # across inline markup or an entity: left for a person, placed at its target
             at_target = targets[i].pieces[0].start if targets[i].pieces else 0
@@ -267,6 +263,19 @@ def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = 
     return FixedFile(path, text, fixed, changes, bom)
 
 
+def _fix_pieces(texts: list[str], lang: str, glossary: Glossary, **options: Any) -> list[tuple[int, int, Change]]:
+    """``fix_text`` over ``texts`` as one document (a line each, so that the text's commonest
+    rendering and each person's form are the document's): each change with the index of its text
+    and its offset there."""
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    _, found = fix_text("\n".join(texts), lang, glossary, **options)
+    out = []
+    for c in found:
+        i = bisect_right(starts, c.offset) - 1
+        out.append((i, c.offset - starts[i], c))
+    return out
+
+
 def _fix_records(path: Path, text: str, lang: str, glossary: Glossary, **options: Any) -> FixedFile:
     """translate's ``DOC.LANG.jsonl``: each record's translation fixed (over the document), the
     record written back as translate writes it; ``line`` is the record's, columns in its translation."""
@@ -274,13 +283,9 @@ def _fix_records(path: Path, text: str, lang: str, glossary: Glossary, **options
     lines = text.split("\n")
     rows = [(n, json.loads(line)) for n, line in enumerate(lines) if line.strip()]
     translations = [str(record["translation"]) for _, record in rows]
-    starts = list(accumulate((len(t) + 1 for t in translations[:-1]), initial=0))
-    _, found = fix_text("\n".join(translations), lang, glossary, **options)
     by_record: dict[int, list[Change]] = {}
     changes = []
-    for c in found:
-        i = bisect_right(starts, c.offset) - 1
-        at = c.offset - starts[i]
+    for i, at, c in _fix_pieces(translations, lang, glossary, **options):
         moved = replace(c, line=rows[i][0] + 1, start=at, end=at + len(c.old), offset=at)
         by_record.setdefault(i, []).append(moved)
         changes.append(moved)
