@@ -19,7 +19,6 @@ Runs, in one go:
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import subprocess
@@ -161,13 +160,13 @@ def main() -> None:
 
 def run_terms_find(glossary: Glossary, chunks) -> float:
     """Seconds to find the terms of every chunk and write them as the command's JSON (compiled beforehand)."""
-    from translate.terms import find_terms
+    from translate.terms import find_terms, matches_json
 
     for lang in {l for l, _ in chunks}:
         find_terms("Compile.", lang, glossary)  # compile both layers: part of start-up
     started = time.perf_counter()
     for lang, text in chunks:
-        ",\n".join(json.dumps(m.to_json(), ensure_ascii=False) for m in find_terms(text, lang, glossary))  # as the CLI
+        matches_json(find_terms(text, lang, glossary))  # as the CLI
     return time.perf_counter() - started
 
 

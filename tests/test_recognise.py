@@ -26,6 +26,21 @@ def test_word_boundaries():
     assert found("Ky Anhx and XKy Anh", "id") == []
 
 
+def test_any_character_outside_a_word_bounds_a_hit():
+    for wrapped in ("(Хайзионг)", "«Хайзионг»", "\"Хайзионг\"", "Хайзионг.", "/Хайзионг/", "Хайзионг—",
+                    "\U0001f1fb\U0001f1f3Хайзионг", "_Хайзионг_", "'Хайзионг'", "Хайзионг\u00ad"):
+        assert found(f"Місто {wrapped} росте", "uk") == [("Хайзионг", "hai-duong")], wrapped
+    assert found("Хайзионг'ян і д'Хайзионг", "uk") == []  # an apostrophe between letters is inside a word
+    assert found("Ky Anhnya dan Ky Anh's", "id") == [("Ky Anh", "ky-anh")]  # "-nya" is a clitic there, "'s" is not
+
+
+def test_a_space_of_a_term_is_any_blank_of_the_text_but_no_other_mark():
+    for blank in (" ", "\u00a0", "\t", "\u2009"):
+        assert found(f"У Хай{blank}Дуонгу", "uk") == [(f"Хай{blank}Дуонгу", "hai-duong")], repr(blank)
+    for mark in ("-", ".", ",", "/", "\n"):
+        assert found(f"У Хай{mark}Дуонгу", "uk") == [], repr(mark)
+
+
 def test_glued_words_split_at_a_case_change():
     assert found("Хайзионгом.Джерело Ле Тхань БіньДжерело", "uk")[-1] == ("Ле Тхань Бінь", "le-thanh-binh")
 

@@ -148,6 +148,11 @@ def _compiled(table: FoldTable) -> tuple[list[str | None] | FoldTable, re.Patter
     return cached[1], cached[2]
 
 
+def fold_plain(text: str, table: FoldTable) -> str:
+    """``fold(text, table).text``, without the offsets."""
+    return text.translate(_compiled(table)[0])
+
+
 def fold_term(term: str, table: FoldTable) -> str:
     """A glossary term (or a generated form of it) in matching form, blanks collapsed."""
     return " ".join(term.translate(table).split())

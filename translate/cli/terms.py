@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -29,15 +28,14 @@ def find(
     fmt: TableOrJson = typer.Option(TableOrJson.table, "--format", help="table (readable) or json (one array)."),
 ) -> None:
     """Every occurrence of a glossary concept in FILE, whatever form it takes."""
-    from translate.terms import find_terms
+    from translate.terms import find_terms, matches_json
 
     lang = require_language(lang)
     text = sys.stdin.read() if str(file) == "-" else read_text(file)
     matches = find_terms(text, lang, translate.load_glossary(glossary, gazetteer=not no_gazetteer), fuzzy=fuzzy,
                          discover=discover)
     if fmt is TableOrJson.json:
-        rows = ",\n".join(json.dumps(m.to_json(), ensure_ascii=False) for m in matches)  # a match per line
-        typer.echo(f"[\n{rows}\n]" if rows else "[]")
+        typer.echo(matches_json(matches))
         return
     from rich.console import Console
     from rich.table import Table

@@ -11,7 +11,7 @@ from __future__ import annotations
 from translate.glossary.model import Glossary
 from translate.terms.discover import People, discover_names
 from translate.terms.fuzzy import find_suspects
-from translate.terms.match import HOWS, How, Match, in_text_order
+from translate.terms.match import HOWS, How, Match, in_text_order, matches_json
 from translate.terms.recogniser import Recogniser, is_name
 from translate.terms.resolve import resolve_places
 
@@ -40,4 +40,4 @@ def find_terms(text: str, lang: str, glossary: Glossary, *, fuzzy: bool = False,
 
 
 
-__all__ = ["HOWS", "How", "Match", "People", "Recogniser", "discover_names", "find_terms", "is_name", "resolve_places"]
+__all__ = ["HOWS", "How", "Match", "People", "Recogniser", "discover_names", "find_terms", "is_name", "matches_json", "resolve_places"]

@@ -15,6 +15,7 @@ import re
 import sys
 import unicodedata
 import weakref
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +30,14 @@ from translate.glossary.model import Concept, Glossary, Status
 from translate.langs import Language, get_language
 from translate.langs.vi import SURNAMES
 from translate.terms.match import How, Match
-from translate.text import Folded, comparable, strip_vietnamese_diacritics
+from translate.text import (
+    Folded,
+    FoldTable,
+    comparable,
+    fold,
+    fold_plain,
+    strip_vietnamese_diacritics,
+)
 
 _HOW_RANK = {How.EXACT: 0, How.FOLDED: 1, How.INFLECTED: 2, How.CLITIC: 3}
 _HOW = {h.value: h for h in How}
@@ -83,7 +91,7 @@ def shared_canonical(concepts: Iterable[Concept], lang: str) -> str:
 
 
 # Bump when what a recogniser is made of changes without its glossary or language module changing.
-RECOGNISER_VERSION = "1"
+RECOGNISER_VERSION = "2"
 _MIN_CACHED = 2000  # concepts from which a glossary's recognisers are kept compiled on disk
 
 
@@ -178,6 +186,7 @@ class Recogniser:
         self.lang: Language = get_language(lang)
         self.glossary = glossary
         self.automaton = ahocorasick.Automaton()
+        self._anchored = type(self.lang).prefix_ok is Language.prefix_ok  # no hit starts inside a word
         self.size = 0
         # The automaton's value of a key is (group, its length); a group is the key's entries,
         # made from ``_raw`` on first use when the recogniser came from the compiled cache.
@@ -212,13 +221,30 @@ class Recogniser:
                     if old is None or _HOW_RANK[how] < _HOW_RANK[old.how]:
                         by_concept[concept.id] = _Entry(concept, term, status, how, capital, len(key),
                                                         every_word=every_word, unit=unit, context=context)
+        # An automaton key is a form between spaces (``_word_fold``; after a space only where the
+        # language takes no prefix clitics), so that a hit is a whole word without a look in Python.
+        # Its value: the alternatives it stands for, (group, start back from the hit's last
+        # character, form length, clitic attached, what the text must spell: ``_Line.spells``).
+        lead = " " if self._anchored else ""
+        keyed: dict[str, list[_Key]] = {}
         for key, by_concept in table.items():
-            self.automaton.add_word(key, (len(self._groups), len(key)))
+            index = len(self._groups)
             self._groups.append(_ranked(by_concept.values()))
+            for clitic in ("", *self.lang.suffix_clitics):
+                spaced = _word_fold(key + clitic, self.lang).text
+                if spaced[len(key):] != clitic:
+                    continue  # a clitic that cannot end a word ("'" before a space is a quote)
+                # a space of the form, or a mark made one, matches any mark or blank of the text
+                spell = key if spaced[:len(key)] != key else " " if " " in key else ""
+                padded = lead + spaced + " "
+                keyed.setdefault(padded, []).append(
+                    (index, len(padded) - len(lead) - 1, len(key), bool(clitic), spell))
+        for padded, alternatives in keyed.items():
+            self.automaton.add_word(padded, tuple(alternatives))
+        if keyed:
+            self.automaton.make_automaton()
         self.size = len(table)
         del self._form_cache
-        if table:
-            self.automaton.make_automaton()
 
     def _group(self, index: int) -> tuple[_Entry, ...]:
         """The entries of one key, the likeliest first (``_rank``), made from the cache's raw form the first time."""
@@ -328,11 +354,11 @@ class Recogniser:
         return self._find_in_line(line, number, offset, base)
 
     def _find_in_line(self, line: str, number: int, offset: int, base: Recogniser | None) -> list[Match]:
-        folded = self.lang.fold(line)
-        glued = _Glued(line)
-        hits = self._hits(folded, 0, glued)
+        facts = _Line(line, self.lang)
+        folded = facts.folded
+        hits = self._hits(facts, 0)
         if base is not None:
-            hits += base._hits(folded, 1, glued)
+            hits += base._hits(facts, 1)
         if not hits:
             return []
         # Longest first, then this layer before the base, then leftmost; keep what does not
@@ -341,6 +367,7 @@ class Recogniser:
             hits.sort(key=_hit_order)
         taken: list[tuple[int, int]] = []
         result = []
+        extends = type(self.lang).extends is not Language.extends  # the default: no name goes on
         for start, end, clitic, entries, _ in hits:
             for s, e in taken:
                 if start < e and s < end:
@@ -351,7 +378,7 @@ class Recogniser:
                 continue  # overlaps a longer hit kept
             o_start, o_end = folded.to_original(start, end)
             chosen = self._choose(entries, line, o_start, o_end)
-            if not chosen or self.lang.extends(chosen[0].term, line[o_end:o_end + 40]):
+            if not chosen or extends and self.lang.extends(chosen[0].term, line[o_end:o_end + 40]):
                 continue
             taken.append((start, end))
             surface = line[o_start:o_end]
@@ -365,70 +392,54 @@ class Recogniser:
         base = self.glossary.base
         return Recogniser.for_glossary(base, self.lang.code) if base is not None else None
 
-    def _hits(self, folded: Folded, layer: int, glued: _Glued) -> list[tuple[int, int, bool, tuple[_Entry, ...], int]]:
-        """(start, end, clitic attached, entries, layer) of every whole-word hit in ``folded``;
-        ``glued``: whether the line may have words glued at a change of case (``_glued``, looked
-        up only at a hit whose boundary is one)."""
+    def _hits(self, facts: _Line, layer: int) -> list[tuple[int, int, bool, tuple[_Entry, ...], int]]:
+        """(start, end, clitic attached, entries, layer) of every whole-word hit in the line; in a
+        line that may have words glued together, also those at a glued boundary (``_Line.camel``; a form
+        across one is found between real boundaries only)."""
         if self.size == 0:
             return []
-        text = folded.text
-        length = len(text)
-        lang = self.lang
-        camel = lang.camel_boundary
-        suffixes = lang.suffix_clitics
-        own_prefixes = type(lang).prefix_ok is not Language.prefix_ok  # the default takes none
-        hits: list[tuple[int, int, bool, tuple[_Entry, ...], int]] = []
-        groups = self._groups
-        for last, (index, key_length) in self.automaton.iter(text):
-            end = last + 1
-            clitic = False
-            if end < length:
-                after = text[end]  # whether the key ends inside a longer word (``_is_word``)
-                if after.isalnum() or after == "'" and end < length - 1 and text[last].isalnum() \
-                        and text[end + 1].isalnum():
-                    for suffix in suffixes:  # a clitic attached ("Hanoinya")
-                        stop = end + len(suffix)
-                        if text.startswith(suffix, end) and not (stop < length and _is_word(text, stop)):
-                            clitic = True
-                            break
-                    else:  # most hits: a key inside a longer word; kept only at a glued boundary
-                        if not camel or glued.value is False or not (self._camel(folded, end) and glued()):
-                            continue
-            start = end - key_length
-            if start > 0:
-                before = text[start - 1]
-                if before.isalnum() or before == "'" and start > 1 and text[start - 2].isalnum() \
-                        and text[start].isalnum():  # letters before the key, in the same word
-                    prefix_ok = False
-                    if own_prefixes:
-                        j = start - 1
-                        while j > 0 and _is_word(text, j - 1):
-                            j -= 1
-                        prefix_ok = text[j:start] != "'" and lang.prefix_ok(text[j:start])
-                    if prefix_ok:
-                        clitic = True
-                    elif not camel or glued.value is False or not (self._camel(folded, start) and glued()):
-                        continue
-            group = groups[index]
-            hits.append((start, end, clitic, group if group is not None else self._group(index), layer))
+        hits = self._scan(facts, facts.padded, layer)
+        if self.lang.camel_boundary and facts.glued():
+            padded, inserted = facts.unglued()
+            if inserted:
+                found = {(start, end, id(entries)) for start, end, _, entries, _ in hits}
+                hits += [hit for hit in self._scan(facts, padded, layer, inserted)
+                         if (hit[0], hit[1], id(hit[3])) not in found]
         return hits
 
-    def _camel(self, folded: Folded, at: int) -> bool:
-        """A glued boundary at folded offset ``at``: lower to upper case ("Б'єнДжерело"), letter/digit."""
-        if at == 0 or at >= len(folded.text):
-            return False
-        if folded.index is None:  # offsets are the same (to_original, without its lookups)
-            o_at = o_before = at
-        else:
-            o_at, _ = folded.to_original(at, at + 1)
-            _, o_before = folded.to_original(at - 1, at)
-        original = folded.original
-        before = original[o_before - 1]
-        while o_before > 1 and unicodedata.category(before) == "Mn":
-            o_before -= 1
-            before = original[o_before - 1]
-        after = original[o_at]
-        return (before.islower() and after.isupper()) or (before.isalpha() != after.isalpha())
+    def _scan(self, facts: _Line, padded: str, layer: int, inserted: list[int] | None = None,
+              ) -> list[tuple[int, int, bool, tuple[_Entry, ...], int]]:
+        """The hits in ``padded``, the line's ``_word_fold`` between two spaces (and ``inserted``
+        spaces put in, at these offsets less one: ``_Line.unglued``)."""
+        if not len(self.automaton):
+            return []
+        lang = self.lang
+        anchored = self._anchored
+        groups = self._groups
+        hits: list[tuple[int, int, bool, tuple[_Entry, ...], int]] = []
+        for last, alternatives in self.automaton.iter(padded):
+            for index, back, key_length, clitic, spell in alternatives:
+                at = last - back  # where the form starts in ``padded``
+                start, end = at - 1, at - 1 + key_length
+                if inserted:
+                    before = bisect_left(inserted, start)
+                    if bisect_left(inserted, end) != before:
+                        continue  # a space put in is no space of a form
+                    start, end = start - before, end - before
+                if not anchored and padded[at - 1] != " ":  # letters before the form, in the same word
+                    j = at - 1
+                    while padded[j - 1] != " ":
+                        j -= 1
+                    if padded[j:at] == "'" or not lang.prefix_ok(padded[j:at]):
+                        if not lang.camel_boundary or not facts.glued() or not facts.camel(start):
+                            continue
+                    else:
+                        clitic = True
+                if spell and not facts.spells(start, end, spell):
+                    continue  # a blank or mark of the form is another here
+                group = groups[index]
+                hits.append((start, end, clitic, group if group is not None else self._group(index), layer))
+        return hits
 
     def _choose(self, entries: tuple[_Entry, ...], line: str, o_start: int, o_end: int) -> list[_Entry]:
         """The entries a hit may stand for, the likeliest first (none: it is no name here). In cased
@@ -441,13 +452,6 @@ class Recogniser:
         every_capital: bool | None = None  # each looked up when an entry needs it
         after_surname: bool | None = None
         unit_kinds: frozenset[str] | None = None  # of the unit words beside the hit
-
-        def beside() -> frozenset[str]:
-            nonlocal unit_kinds
-            if unit_kinds is None:
-                unit_kinds = self._unit_kinds(line, o_start, o_end)
-            return unit_kinds
-
         chosen = []
         for entry in entries:  # ranked (``_group``)
             if entry.name and lower_case:
@@ -462,11 +466,17 @@ class Recogniser:
                     after_surname = self._after_surname(line, o_start)
                 if after_surname:
                     continue
-            if entry.context and entry.concept.kind not in beside():  # "xã An", not "tỉnh An"
-                continue
+            if entry.context:
+                if unit_kinds is None:
+                    unit_kinds = self._unit_kinds(line, o_start, o_end)
+                if entry.concept.kind not in unit_kinds:  # "xã An", not "tỉnh An"
+                    continue
             chosen.append(entry)
-        if len(chosen) > 1 and beside():  # "thành phố Quảng Ngãi": the city, not the province
-            chosen = [e for e in chosen if e.concept.kind in beside()] or chosen
+        if len(chosen) > 1:
+            if unit_kinds is None:
+                unit_kinds = self._unit_kinds(line, o_start, o_end)
+            if unit_kinds:  # "thành phố Quảng Ngãi": the city, not the province
+                chosen = [e for e in chosen if e.concept.kind in unit_kinds] or chosen
         return chosen
 
     def _after_surname(self, line: str, o_start: int) -> bool:
@@ -537,37 +547,121 @@ class Recogniser:
 
 @lru_cache(maxsize=1)
 def _case_change() -> re.Pattern[str]:
-    """A lower-case letter (or a combining mark) before an upper-case one, in the Latin, Greek,
-    Cyrillic and Vietnamese letters."""
+    """An upper-case letter after a lower-case one (or a combining mark), in the Latin, Greek,
+    Cyrillic and Vietnamese letters (the upper-case letter first: searched for much faster)."""
     chars = [chr(c) for c in range(0x250)] + [chr(c) for c in range(0x370, 0x530)] + [chr(c) for c in range(0x1E00, 0x1F00)]
     lower = "".join(re.escape(c) for c in chars if c.islower()) + "\u0300-\u036f"
     upper = "".join(re.escape(c) for c in chars if c.isupper())
-    return re.compile(f"[{lower}][{upper}]")
+    return re.compile(f"[{upper}](?<=[{lower}][{upper}])")
 
 
+_BESIDE_DIGIT = re.compile(r"\d(?:(?=[^\W\d_])|(?<=[^\W\d_]\d))")  # a digit beside a letter, or a numeral sign
 _DIGITS = re.compile(r"\d+")
 
 
-class _Glued:
-    """``_glued(line)``, found the first time it is asked (a hit at a boundary inside a word)."""
+_Key = tuple[int, int, int, bool, str]  # an automaton key's alternative: see ``Recogniser._compile``
 
-    __slots__ = ("line", "value")
 
-    def __init__(self, line: str) -> None:
-        self.line = line
-        self.value: bool | None = None
+class _Line:
+    """A line being matched: its ``_word_fold``, between two spaces (``padded``), and what some hits
+    ask of it, found the first time asked."""
 
-    def __call__(self) -> bool:
-        if self.value is None:
-            self.value = _glued(self.line)
-        return self.value
+    __slots__ = ("line", "lang", "folded", "padded", "_glued", "_unglued")
+
+    def __init__(self, line: str, lang: Language) -> None:
+        self.line, self.lang = line, lang
+        self.folded = _word_fold(line, lang)
+        self.padded = f" {self.folded.text} "
+        self._glued: bool | None = None
+        self._unglued: tuple[str, list[int]] | None = None
+
+    def glued(self) -> bool:
+        """``_glued(line)``."""
+        if self._glued is None:
+            self._glued = _glued(self.line)
+        return self._glued
+
+    def spells(self, start: int, end: int, form: str) -> bool:
+        """Whether folded [start, end) is ``form`` with its blanks and punctuation, which
+        ``_word_fold`` made spaces alike (``form`` " ": a form whose words only blanks part, as here)."""
+        o_start, o_end = self.folded.to_original(start, end)
+        if form == " ":
+            if not _NOT_PLAIN.search(self.line, o_start, o_end):
+                return True  # letters, digits and spaces: folded as ``_word_fold`` folds them
+            form = self.folded.text[start:end]
+        return fold_plain(self.line[o_start:o_end], self.lang.fold_table) == form
+
+    def unglued(self) -> tuple[str, list[int]]:
+        """``padded`` with a space put in at each glued boundary inside a word (``camel``; not beside
+        an apostrophe, which belongs to its word), and where the spaces put in are, in its offsets
+        less one (as ``Recogniser._scan`` gives hits)."""
+        if self._unglued is None:
+            text = self.folded.text
+            glued = [at for at in range(1, len(text)) if text[at - 1] not in " '" and text[at] not in " '" and self.camel(at)]
+            pieces, last = [], 0
+            for at in glued:
+                pieces.append(self.padded[last:at + 1])
+                last = at + 1
+            pieces.append(self.padded[last:])
+            self._unglued = " ".join(pieces), [at + k for k, at in enumerate(glued)]
+        return self._unglued
+
+    def camel(self, at: int) -> bool:
+        """A glued boundary at folded offset ``at``: lower to upper case ("Б'єнДжерело"), letter/digit."""
+        folded = self.folded
+        if at == 0 or at >= len(folded.text):
+            return False
+        if folded.index is None:  # offsets are the same (to_original, without its lookups)
+            o_at = o_before = at
+        else:
+            o_at, _ = folded.to_original(at, at + 1)
+            _, o_before = folded.to_original(at - 1, at)
+        original = folded.original
+        before = original[o_before - 1]
+        while o_before > 1 and unicodedata.category(before) == "Mn":
+            o_before -= 1
+            before = original[o_before - 1]
+        after = original[o_at]
+        return (before.islower() and after.isupper()) or (before.isalpha() != after.isalpha())
+
+
+@lru_cache(maxsize=None)
+def _word_table(lang: Language) -> FoldTable:
+    """The language's matching fold with each character that cannot be part of a word a space."""
+    fold_table = lang.fold_table
+    table: FoldTable = {}
+    for cp in range(0x10000):
+        ch = chr(cp)
+        folded = fold_table.get(cp, ch)
+        if folded is not None and not (folded.isalnum() or folded == "'"):
+            folded = " "
+        if folded != ch:
+            table[cp] = folded
+    return table
+
+
+_ASTRAL = re.compile("[^\u0000-\uffff]")
+_NOT_PLAIN = re.compile(r"[^\w ]|_")  # what ``_word_fold`` folds otherwise than the matching fold
+# An apostrophe not between two letters or digits, or a character past the fold table's that
+# cannot be part of a word (``_is_word``).
+_LOOSE = re.compile("(?<![^\\W_])'|'(?![^\\W_])|[^\\w'\u0000-\uffff]")
+
+
+def _word_fold(text: str, lang: Language) -> Folded:
+    """``lang.fold(text)`` with every character that is not part of a word (``_is_word``) a space."""
+    folded = fold(text, _word_table(lang))
+    if "'" in folded.text or _ASTRAL.search(folded.text):
+        folded = Folded(text, _LOOSE.sub(" ", folded.text), folded.index)
+    return folded
 
 
 def _glued(line: str) -> bool:
-    """Whether ``line`` may have words glued together (see ``Recogniser._camel``): a change of
+    """Whether ``line`` may have words glued together (see ``_Line.camel``): a change of
     case inside a word, or a letter beside a digit."""
     if _case_change().search(line):
         return True
+    if not _BESIDE_DIGIT.search(line):
+        return False
     for m in _DIGITS.finditer(line):
         if m.start() > 0 and line[m.start() - 1].isalpha() or m.end() < len(line) and line[m.end()].isalpha():
             return True
