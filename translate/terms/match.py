@@ -28,7 +28,7 @@ class How(str, Enum):
 HOWS = tuple(h.value for h in How)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Match:
     """One occurrence of a glossary concept in a text.
 
@@ -79,9 +79,10 @@ class Match:
             # a discovered name has no glossary concept: ``en`` is the name read back into Vietnamese
             "concept": None if self.how is How.DISCOVERED else self.concept,
             "term": self.term, "en": self.en, "vi": self.vi, "score": self.score, "offset": self.offset,
-            "status": self.status.value if self.status is not None else None, "canonical": self.canonical,
+            # ``_value_``: the enum's value without the ``value`` property's cost (a million matches)
+            "status": self.status._value_ if self.status is not None else None, "canonical": self.canonical,
             "kind": self.kind, "province": self.province, "ambiguous": list(self.candidates) or None,
-            "match": self.how.value,
+            "match": self.how._value_,
         }
 
 

@@ -18,8 +18,9 @@ import weakref
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 import ahocorasick
 
@@ -164,7 +165,7 @@ def is_name(concept: Concept) -> bool:
     return is_proper_name(concept.kind)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # equal only to itself: a key of ``Recogniser._found``
 class _Entry:
     concept: Concept
     term: str
@@ -193,8 +194,11 @@ class Recogniser:
         self._groups: list[tuple[_Entry, ...] | None] = []
         self._raw: list[tuple[tuple, ...]] = []
         # What a match of an entry's concept reports (see ``_reported``), made once per concept.
-        self._reports: dict[int, tuple[Concept, Concept, str]] = {}
+        self._reports: dict[int, tuple[Concept, Concept, str, str]] = {}
         self._terms: dict[str, str] = {}  # ``comparable`` of the terms matched
+        # The fields of a match other than where it is, by (surface, clitic, the entries chosen):
+        # a text names few things, often.
+        self._found: dict[tuple[Any, ...], dict[str, Any]] = {}
         cache = _cache_path(glossary, self.lang)
         if cache is not None and self._load(cache):
             return
@@ -223,22 +227,24 @@ class Recogniser:
                                                         every_word=every_word, unit=unit, context=context)
         # An automaton key is a form between spaces (``_word_fold``; after a space only where the
         # language takes no prefix clitics), so that a hit is a whole word without a look in Python.
-        # Its value: the alternatives it stands for, (group, start back from the hit's last
-        # character, form length, clitic attached, what the text must spell: ``_Line.spells``).
+        # Its value: the alternatives it stands for, (group, the form's start in the line back from
+        # the hit's last character, form length, clitic attached, what the text must spell:
+        # ``_Line.spells``, whether every entry is a name that must start with a capital).
         lead = " " if self._anchored else ""
         keyed: dict[str, list[_Key]] = {}
         for key, by_concept in table.items():
             index = len(self._groups)
             self._groups.append(_ranked(by_concept.values()))
+            capital = all(e.name for e in by_concept.values())
             for clitic in ("", *self.lang.suffix_clitics):
                 spaced = _word_fold(key + clitic, self.lang).text
                 if spaced[len(key):] != clitic:
                     continue  # a clitic that cannot end a word ("'" before a space is a quote)
                 # a space of the form, or a mark made one, matches any mark or blank of the text
-                spell = key if spaced[:len(key)] != key else " " if " " in key else ""
+                spell: str | tuple[int, ...] = key if spaced[:len(key)] != key else \
+                    tuple(i for i, ch in enumerate(key) if ch == " ")
                 padded = lead + spaced + " "
-                keyed.setdefault(padded, []).append(
-                    (index, len(padded) - len(lead) - 1, len(key), bool(clitic), spell))
+                keyed.setdefault(padded, []).append((index, len(padded) - len(lead), len(key), bool(clitic), spell, capital))
         for padded, alternatives in keyed.items():
             self.automaton.add_word(padded, tuple(alternatives))
         if keyed:
@@ -364,11 +370,12 @@ class Recogniser:
         # Longest first, then this layer before the base, then leftmost; keep what does not
         # overlap something already kept.
         if len(hits) > 1:
-            hits.sort(key=_hit_order)
+            hits.sort(key=_HIT_ORDER)
         taken: list[tuple[int, int]] = []
         result = []
         extends = type(self.lang).extends is not Language.extends  # the default: no name goes on
-        for start, end, clitic, entries, _ in hits:
+        same = folded.index is None  # the line's offsets are the folded ones
+        for _, _, start, end, clitic, entries, spell in hits:
             for s, e in taken:
                 if start < e and s < end:
                     break
@@ -376,7 +383,9 @@ class Recogniser:
                 s = -1
             if s >= 0:
                 continue  # overlaps a longer hit kept
-            o_start, o_end = folded.to_original(start, end)
+            if spell and not facts.spells(start, end, spell):
+                continue  # a blank or mark of the form is another here
+            o_start, o_end = (start, end) if same else folded.to_original(start, end)
             chosen = self._choose(entries, line, o_start, o_end)
             if not chosen or extends and self.lang.extends(chosen[0].term, line[o_end:o_end + 40]):
                 continue
@@ -384,7 +393,7 @@ class Recogniser:
             surface = line[o_start:o_end]
             result.append(self._match(chosen, surface, clitic, number, o_start, o_end, offset))
         if len(result) > 1:
-            result.sort(key=_match_start)
+            result.sort(key=_MATCH_START)
         return result
 
     def _base(self) -> Recogniser | None:
@@ -392,7 +401,7 @@ class Recogniser:
         base = self.glossary.base
         return Recogniser.for_glossary(base, self.lang.code) if base is not None else None
 
-    def _hits(self, facts: _Line, layer: int) -> list[tuple[int, int, bool, tuple[_Entry, ...], int]]:
+    def _hits(self, facts: _Line, layer: int) -> list[_Hit]:
         """(start, end, clitic attached, entries, layer) of every whole-word hit in the line; in a
         line that may have words glued together, also those at a glued boundary (``_Line.camel``; a form
         across one is found between real boundaries only)."""
@@ -402,13 +411,13 @@ class Recogniser:
         if self.lang.camel_boundary and facts.glued():
             padded, inserted = facts.unglued()
             if inserted:
-                found = {(start, end, id(entries)) for start, end, _, entries, _ in hits}
+                found = {(start, end, id(entries)) for _, _, start, end, _, entries, _ in hits}
                 hits += [hit for hit in self._scan(facts, padded, layer, inserted)
-                         if (hit[0], hit[1], id(hit[3])) not in found]
+                         if (hit[2], hit[3], id(hit[5])) not in found]
         return hits
 
     def _scan(self, facts: _Line, padded: str, layer: int, inserted: list[int] | None = None,
-              ) -> list[tuple[int, int, bool, tuple[_Entry, ...], int]]:
+              ) -> list[_Hit]:
         """The hits in ``padded``, the line's ``_word_fold`` between two spaces (and ``inserted``
         spaces put in, at these offsets less one: ``_Line.unglued``)."""
         if not len(self.automaton):
@@ -416,17 +425,20 @@ class Recogniser:
         lang = self.lang
         anchored = self._anchored
         groups = self._groups
-        hits: list[tuple[int, int, bool, tuple[_Entry, ...], int]] = []
+        line, folded = facts.line, facts.folded
+        same = folded.index is None  # the line's offsets are the folded ones
+        hits: list[_Hit] = []
         for last, alternatives in self.automaton.iter(padded):
-            for index, back, key_length, clitic, spell in alternatives:
-                at = last - back  # where the form starts in ``padded``
-                start, end = at - 1, at - 1 + key_length
+            for index, back, key_length, clitic, spell, capital in alternatives:
+                start = last - back  # in the line: ``padded`` less one
+                end = start + key_length
                 if inserted:
                     before = bisect_left(inserted, start)
                     if bisect_left(inserted, end) != before:
                         continue  # a space put in is no space of a form
                     start, end = start - before, end - before
-                if not anchored and padded[at - 1] != " ":  # letters before the form, in the same word
+                if not anchored and padded[last - back] != " ":  # letters before the form, in the same word
+                    at = last - back + 1  # the form's start in ``padded``
                     j = at - 1
                     while padded[j - 1] != " ":
                         j -= 1
@@ -435,10 +447,11 @@ class Recogniser:
                             continue
                     else:
                         clitic = True
-                if spell and not facts.spells(start, end, spell):
-                    continue  # a blank or mark of the form is another here
+                if capital and line[start if same else folded.to_original(start, end)[0]].islower():
+                    continue  # a name, in lower case (``_choose`` would say so, later)
                 group = groups[index]
-                hits.append((start, end, clitic, group if group is not None else self._group(index), layer))
+                hits.append((start - end, layer, start, end, clitic, group if group is not None else self._group(index),
+                             spell))
         return hits
 
     def _choose(self, entries: tuple[_Entry, ...], line: str, o_start: int, o_end: int) -> list[_Entry]:
@@ -448,6 +461,10 @@ class Recogniser:
         of its kind ("xã An", "commune of An"). Several units of one name are candidates, the highest level
         (a province before a district before a commune) first; a unit word beside the hit keeps
         only the units of its kind."""
+        if len(entries) == 1:
+            entry = entries[0]
+            if not (entry.name or entry.every_word or entry.unit or entry.context):
+                return [entry]  # nothing to look up
         lower_case = line[o_start].islower()
         every_capital: bool | None = None  # each looked up when an entry needs it
         after_surname: bool | None = None
@@ -504,6 +521,16 @@ class Recogniser:
 
     def _match(self, chosen: list[_Entry], surface: str, clitic: bool, number: int,
                o_start: int, o_end: int, offset: int) -> Match:
+        key = (surface, clitic, chosen[0]) if len(chosen) == 1 else (surface, clitic, *chosen)
+        fields = self._found.get(key)
+        if fields is None:
+            if len(self._found) > 100_000:  # a long-running server's recogniser
+                self._found.clear()
+            fields = self._found[key] = self._fields(chosen, surface, clitic)
+        return Match(line=number, start=o_start, end=o_end, surface=surface, offset=offset + o_start, **fields)
+
+    def _fields(self, chosen: list[_Entry], surface: str, clitic: bool) -> dict[str, Any]:
+        """What a match of ``surface`` standing for ``chosen`` reports wherever it is."""
         entry = chosen[0]
         if clitic:
             how = How.CLITIC
@@ -513,15 +540,13 @@ class Recogniser:
             how = How.EXACT
         else:
             how = How.FOLDED
-        concept, province = self._reported(entry.concept)
+        concept, province, canonical_form = self._reported(entry.concept)
         candidates = tuple(dict.fromkeys(self._reported(e.concept)[0].id for e in chosen)) if len(chosen) > 1 else ()
-        canonical = surface == concept.canonical(self.lang.code) or len(candidates) > 1 and \
+        canonical = surface == canonical_form or len(candidates) > 1 and \
             surface == shared_canonical((self._own(e.concept) for e in chosen), self.lang.code)
-        return Match(line=number, start=o_start, end=o_end, surface=surface, concept=concept.id,
-                     term=entry.term, how=how, en=concept.en, vi=concept.vi, offset=offset + o_start,
-                     status=entry.status, canonical=canonical,
-                     kind=concept.kind, province=province,
-                     candidates=candidates if len(candidates) > 1 else ())
+        return {"concept": concept.id, "term": entry.term, "how": how, "en": concept.en, "vi": concept.vi,
+                "status": entry.status, "canonical": canonical, "kind": concept.kind, "province": province,
+                "candidates": candidates if len(candidates) > 1 else ()}
 
     def _comparable(self, term: str) -> str:
         """``comparable(term)``, made once per term."""
@@ -530,14 +555,15 @@ class Recogniser:
             cached = self._terms[term] = comparable(term)
         return cached
 
-    def _reported(self, concept: Concept) -> tuple[Concept, str]:
-        """The concept a hit of ``concept`` reports (``_own``) and its province, found once per concept
-        (walking the parents is most of a match's cost)."""
+    def _reported(self, concept: Concept) -> tuple[Concept, str, str]:
+        """The concept a hit of ``concept`` reports (``_own``), its province and its canonical form in
+        the language, found once per concept (walking the parents is most of a match's cost)."""
         cached = self._reports.get(id(concept))
         if cached is None or cached[0] is not concept:
             own = self._own(concept)
-            cached = self._reports[id(concept)] = (concept, own, province_of(self.glossary, own))
-        return cached[1], cached[2]
+            cached = self._reports[id(concept)] = (concept, own, province_of(self.glossary, own),
+                                                   own.canonical(self.lang.code))
+        return cached[1], cached[2], cached[3]
 
     def _own(self, concept: Concept) -> Concept:
         """A base unit this layer has a concept for is reported as that concept."""
@@ -545,21 +571,38 @@ class Recogniser:
         return (self.glossary.get(own) or concept) if own is not None else concept
 
 
-@lru_cache(maxsize=1)
-def _case_change() -> re.Pattern[str]:
-    """An upper-case letter after a lower-case one (or a combining mark), in the Latin, Greek,
-    Cyrillic and Vietnamese letters (the upper-case letter first: searched for much faster)."""
+def _letters() -> tuple[str, str]:
+    """The lower-case (with the combining marks) and the upper-case letters of Latin, Greek,
+    Cyrillic and Vietnamese, as character-class contents."""
     chars = [chr(c) for c in range(0x250)] + [chr(c) for c in range(0x370, 0x530)] + [chr(c) for c in range(0x1E00, 0x1F00)]
     lower = "".join(re.escape(c) for c in chars if c.islower()) + "\u0300-\u036f"
-    upper = "".join(re.escape(c) for c in chars if c.isupper())
+    return lower, "".join(re.escape(c) for c in chars if c.isupper())
+
+
+@lru_cache(maxsize=1)
+def _case_change() -> re.Pattern[str]:
+    """An upper-case letter after a lower-case one (or a combining mark); the upper-case letter
+    first: searched for much faster."""
+    lower, upper = _letters()
     return re.compile(f"[{upper}](?<=[{lower}][{upper}])")
 
 
-_BESIDE_DIGIT = re.compile(r"\d(?:(?=[^\W\d_])|(?<=[^\W\d_]\d))")  # a digit beside a letter, or a numeral sign
+@lru_cache(maxsize=1)
+def _maybe_glued() -> re.Pattern[str]:
+    """What ``_glued`` looks for, and more: a case change, a digit beside a character of a word
+    that is no digit, or any character past the Basic Multilingual Plane (one search clears most
+    lines: it starts at a character of one class, digits and capitals, rare in a text)."""
+    lower, upper = _letters()
+    digits = "".join(re.escape(chr(c)) for c in range(0x10000) if chr(c).isdecimal())
+    astral = "\U00010000-\U0010ffff"
+    return re.compile(f"[{upper}{digits}{astral}](?:(?<=[{lower}][{upper}])|(?<=[{digits}])(?=[^\\W\\d_])"
+                      f"|(?<=[^\\W\\d_][{digits}])|(?<=[{astral}]))")
+
+
 _DIGITS = re.compile(r"\d+")
 
 
-_Key = tuple[int, int, int, bool, str]  # an automaton key's alternative: see ``Recogniser._compile``
+_Key = tuple[int, int, int, bool, "str | tuple[int, ...]", bool]  # an automaton key's alternative: see ``Recogniser._compile``
 
 
 class _Line:
@@ -581,14 +624,20 @@ class _Line:
             self._glued = _glued(self.line)
         return self._glued
 
-    def spells(self, start: int, end: int, form: str) -> bool:
+    def spells(self, start: int, end: int, form: str | tuple[int, ...]) -> bool:
         """Whether folded [start, end) is ``form`` with its blanks and punctuation, which
-        ``_word_fold`` made spaces alike (``form`` " ": a form whose words only blanks part, as here)."""
-        o_start, o_end = self.folded.to_original(start, end)
-        if form == " ":
-            if not _NOT_PLAIN.search(self.line, o_start, o_end):
-                return True  # letters, digits and spaces: folded as ``_word_fold`` folds them
-            form = self.folded.text[start:end]
+        ``_word_fold`` made spaces alike; ``form`` a tuple: the offsets of the spaces of a form
+        without punctuation, which must be blanks here."""
+        folded = self.folded
+        if isinstance(form, tuple):
+            if folded.index is None:  # one character of the line for one folded
+                line, blanks = self.line, _blanks(self.lang)
+                for at in form:
+                    if line[start + at] not in blanks:
+                        return False
+                return True
+            form = folded.text[start:end]
+        o_start, o_end = folded.to_original(start, end)
         return fold_plain(self.line[o_start:o_end], self.lang.fold_table) == form
 
     def unglued(self) -> tuple[str, list[int]]:
@@ -641,27 +690,34 @@ def _word_table(lang: Language) -> FoldTable:
 
 
 _ASTRAL = re.compile("[^\u0000-\uffff]")
-_NOT_PLAIN = re.compile(r"[^\w ]|_")  # what ``_word_fold`` folds otherwise than the matching fold
-# An apostrophe not between two letters or digits, or a character past the fold table's that
-# cannot be part of a word (``_is_word``).
-_LOOSE = re.compile("(?<![^\\W_])'|'(?![^\\W_])|[^\\w'\u0000-\uffff]")
+_LOOSE_APOSTROPHE = re.compile(r"'(?:(?<![^\W_]')|(?![^\W_]))")  # not between two letters or digits
+_ASTRAL_NOT_WORD = re.compile("[^\\w'\u0000-\uffff]")  # past the fold table's characters
+
+
+@lru_cache(maxsize=None)
+def _blanks(lang: Language) -> frozenset[str]:
+    """The characters the language's matching fold makes a space."""
+    return frozenset({" ", *(chr(cp) for cp, folded in lang.fold_table.items() if folded == " ")})
 
 
 def _word_fold(text: str, lang: Language) -> Folded:
     """``lang.fold(text)`` with every character that is not part of a word (``_is_word``) a space."""
     folded = fold(text, _word_table(lang))
-    if "'" in folded.text or _ASTRAL.search(folded.text):
-        folded = Folded(text, _LOOSE.sub(" ", folded.text), folded.index)
-    return folded
+    spaced = folded.text
+    if "'" in spaced:
+        spaced = _LOOSE_APOSTROPHE.sub(" ", spaced)
+    if _ASTRAL.search(spaced):
+        spaced = _ASTRAL_NOT_WORD.sub(" ", spaced)
+    return folded if spaced is folded.text else Folded(text, spaced, folded.index)
 
 
 def _glued(line: str) -> bool:
     """Whether ``line`` may have words glued together (see ``_Line.camel``): a change of
     case inside a word, or a letter beside a digit."""
+    if not _maybe_glued().search(line):
+        return False
     if _case_change().search(line):
         return True
-    if not _BESIDE_DIGIT.search(line):
-        return False
     for m in _DIGITS.finditer(line):
         if m.start() > 0 and line[m.start() - 1].isalpha() or m.end() < len(line) and line[m.end()].isalpha():
             return True
@@ -678,13 +734,12 @@ def _ranked(entries: Iterable[_Entry]) -> tuple[_Entry, ...]:
     return group if len(group) == 1 else tuple(sorted(group, key=_rank))
 
 
-def _hit_order(hit: tuple[int, int, bool, tuple[_Entry, ...], int]) -> tuple[int, int, int]:
-    """Longest first, then the glossary's own layer before its base, then leftmost."""
-    return hit[0] - hit[1], hit[4], hit[0]
-
-
-def _match_start(match: Match) -> int:
-    return match.start
+# A hit: (its length negated, layer, start, end, clitic attached, entries, what the text must
+# spell there: ``_Line.spells``, looked at only for a hit no longer one overlaps); sorted longest
+# first, then the glossary's own layer before its base, then leftmost.
+_Hit = tuple[int, int, int, int, bool, tuple[_Entry, ...], "str | tuple[int, ...]"]
+_HIT_ORDER = itemgetter(0, 1, 2)
+_MATCH_START = attrgetter("start")
 
 
 def _is_word(text: str, i: int) -> bool:
