@@ -333,6 +333,43 @@ def test_tbx_read_write_read_and_gloss_keep_every_field(name, tmp_path):
     assert parse_gloss(dump_gloss(g)).concepts == g.concepts  # the native format carries them too
 
 
+def fields_glossary() -> Glossary:
+    """Every field a termbase or the gazetteer gives, on concepts and on terms (a ';' inside one too)."""
+    return Glossary([
+        Concept("vn-c1", "commune", "Tan Phong", "Tân Phong", {
+            "vi": [Term("Tân Phong", "vi", part_of_speech="properNoun", term_type="fullForm")],
+            "uk": [Term("Тан Фонг", "uk", generated=True, part_of_speech="properNoun"),
+                   Term("Тань Фонг", "uk", Status.ADMITTED, context="У комуні Тань Фонг; біля річки.")],
+        }, parent="vn-d1", structure="pre-2025", subject_field="Administrative units"),
+        Concept("gpmb", "party-term", "site clearance", "giải phóng mặt bằng", {
+            "vi": [Term("GPMB", "vi", Status.ADMITTED, term_type="acronym", context="Tiến độ GPMB chậm.")],
+        }, subject_field="Land administration"),
+        Concept("bare", "programme", "OCOP", "OCOP"),
+    ])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "xlsx"])
+@pytest.mark.parametrize("layout", ["wide", "long"])
+def test_tabular_files_keep_every_termbase_field(fmt, layout):
+    from translate.glossary.xlsx import dump_xlsx, parse_xlsx
+
+    for g in (fields_glossary(), *(parse_tbx((FORMATS / n).read_bytes(), n) for n in ("fields_dca.tbx", "fields_v2.tbx"))):
+        again = parse_xlsx(dump_xlsx(g, layout), "g.xlsx") if fmt == "xlsx" else \
+            parse_tabular(dump_tabular(g, fmt, layout), f"g.{fmt}", fmt)
+        assert again.concepts == g.concepts and _fields(again) == _fields(g)
+    plain = dump_tabular(odd_glossary())  # a glossary without them: no column for them
+    assert "subject_field" not in plain and "generated" not in plain and "context" not in plain
+
+
+def test_a_tabular_generated_cell_is_generated_or_empty():
+    table = "concept_id,en,vi,uk,uk_generated\nc,Tan Phong,Tân Phong,Тан Фонг;Тань Фонг,generated;\n"
+    [c] = parse_tabular(table, "g.csv")
+    assert [t.generated for t in c.terms["uk"]] == [True, False]
+    with pytest.raises(BacktransError, match="generated 'maybe'") as e:
+        parse_tabular(table.replace("generated;", "maybe"), "g.csv")
+    assert e.value.line == 2
+
+
 def test_tbx_export_writes_the_fields_back_as_tbx_basic_dca():
     root = etree.fromstring(dump_tbx(parse_tbx((FORMATS / "fields_dct.tbx").read_bytes())))
     ns = {"t": NS}

@@ -13,6 +13,12 @@ Two layouts, recognised from the header row (column names are case-insensitive):
   ``lang``, ``term``, ``status``, ``term_note``, ``source``; rows of one concept repeat
   the concept columns.
 
+What a termbase says beyond that is kept in further columns, written only when a concept or
+term of the glossary has it, so that TBX → CSV → TBX loses nothing: the concept's ``parent``,
+``structure`` and ``subject_field``; a term's ``part_of_speech``, ``term_type``, ``context``
+and ``generated`` ("generated": made by a language module, not written by a person) — in the
+wide layout as ``<lang>_part_of_speech`` and so on, one ``;``-separated value per term.
+
 Language codes go through ``normalise_language``: ``en-US``, ``EN_gb``, ``uk-UA``, ``vi-VN``
 (the locales CAT tools write) are read as en, uk, vi; an unknown tag is kept in BCP 47 case
 (``pt_br`` → ``pt-BR``). Columns (or rows) of one concept naming variants of one language
@@ -37,6 +43,7 @@ import io
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from translate.errors import FormatError
 from translate.files import decode_utf8
@@ -54,6 +61,10 @@ from translate.langs import KNOWN, language_variant, normalise_language
 CONCEPT_COLUMNS = ("concept_id", "kind", "note")
 LONG_COLUMNS = ("concept_id", "kind", "en", "vi", "note", "lang", "term", "status", "term_note", "source")
 TERM_ATTRS = ("status", "note", "source")
+# Written only when used (see the module's docstring): the concept's and the term's attributes of the same name.
+CONCEPT_FIELDS = ("parent", "structure", "subject_field")
+TERM_FIELDS = ("part_of_speech", "term_type", "context", "generated")
+_GENERATED = {"generated": True, "yes": True, "true": True, "1": True, "": False, "no": False, "false": False, "0": False}
 MAX_FIELD = 1_000_000  # characters in one cell
 _STATUSES = {s.value: s for s in Status}
 
@@ -97,26 +108,32 @@ def table_rows(glossary: Glossary, layout: str = "wide") -> list[list[str]]:
     """``glossary`` as the rows of a table (header first), in the wide or long layout: what a
     CSV, TSV or XLSX file holds."""
     out: list[list[str]] = []
+    concept_fields = [f for f in CONCEPT_FIELDS if any(getattr(c, f) for c in glossary.concepts)]
+    used = {f for c in glossary.concepts for terms in c.terms.values() for t in terms for f in TERM_FIELDS
+            if getattr(t, f)}
+    term_fields = [f for f in TERM_FIELDS if f in used]
     if layout == "long":
-        out.append(list(LONG_COLUMNS))
+        out.append(list(LONG_COLUMNS) + concept_fields + term_fields)
         for c in glossary.concepts:
+            concept = [getattr(c, f) for f in concept_fields]
             rows = [t for terms in c.terms.values() for t in terms]
             if not rows:
-                out.append([c.id, c.kind, c.en, c.vi, c.note, "", "", "", "", ""])
+                out.append([c.id, c.kind, c.en, c.vi, c.note, "", "", "", "", ""] + concept + [""] * len(term_fields))
             for t in rows:
-                out.append([c.id, c.kind, c.en, c.vi, c.note, t.lang, t.text, t.status.value, t.note, t.source])
+                out.append([c.id, c.kind, c.en, c.vi, c.note, t.lang, t.text, t.status.value, t.note, t.source]
+                           + concept + [_term_field(t, f) for f in term_fields])
         return out
     langs = ["en", "vi"]
     for c in glossary.concepts:
         for lang in c.terms:
             if lang not in langs:
                 langs.append(lang)
-    header = list(CONCEPT_COLUMNS)
+    header = list(CONCEPT_COLUMNS) + concept_fields
     for lang in langs:
-        header += [lang, f"{lang}_status", f"{lang}_note", f"{lang}_source"]
+        header += [lang, f"{lang}_status", f"{lang}_note", f"{lang}_source"] + [f"{lang}_{f}" for f in term_fields]
     out.append(header)
     for c in glossary.concepts:
-        row = [c.id, c.kind, c.note]
+        row = [c.id, c.kind, c.note] + [getattr(c, f) for f in concept_fields]
         for lang in langs:
             terms = list(c.terms.get(lang, []))
             if lang in CANONICAL_LANGUAGES:
@@ -127,8 +144,28 @@ def table_rows(glossary: Glossary, layout: str = "wide") -> list[list[str]]:
                 _join([t.note for t in terms]) if any(t.note for t in terms) else "",
                 _join([t.source for t in terms]) if any(t.source for t in terms) else "",
             ]
+            for f in term_fields:
+                values = [_term_field(t, f) for t in terms]
+                row.append(_join(values) if any(values) else "")
         out.append(row)
     return out
+
+
+def _term_field(term: Term, name: str) -> str:
+    """A term's attribute ``name`` (of ``TERM_FIELDS``) as a cell value."""
+    value = getattr(term, name)
+    return ("generated" if value else "") if name == "generated" else value
+
+
+def _term_fields(values: dict[str, str], path: Path | str, line: int) -> dict[str, Any]:
+    """The keyword arguments of ``Term`` for the cells of ``TERM_FIELDS`` given."""
+    fields: dict[str, Any] = {f: v for f, v in values.items() if f != "generated"}
+    if "generated" in values:
+        flag = values["generated"].strip().lower()
+        if flag not in _GENERATED:
+            raise FormatError(f"generated {values['generated']!r}: 'generated' or empty", path, line)
+        fields["generated"] = _GENERATED[flag]
+    return fields
 
 
 def decode_table(data: bytes, path: Path | str) -> str:
@@ -163,7 +200,8 @@ def _lang(header: str) -> str:
 
 @lru_cache(maxsize=1024)
 def _named_language(name: str) -> str:
-    if not 4 <= len(name) <= 40 or not name.replace(" ", "").isalpha() or name.lower() in CONCEPT_COLUMNS + LONG_COLUMNS:
+    if not 4 <= len(name) <= 40 or not name.replace(" ", "").isalpha() or \
+            name.lower() in CONCEPT_COLUMNS + LONG_COLUMNS + CONCEPT_FIELDS + TERM_FIELDS:
         return ""
     import langcodes  # ~40 ms: only for a header that is no code
 
@@ -249,11 +287,11 @@ def _parse_wide(rows: list[list[str]], starts: list[int], header: list[str], low
     attrs: dict[tuple[str, str], int] = {}  # (variant, attribute) → column
     concept_cols: dict[str, int] = {}
     for i, h in enumerate(lowered):
-        base, _, suffix = h.rpartition("_")
-        if h in CONCEPT_COLUMNS:
+        suffix = next((a for a in TERM_ATTRS + TERM_FIELDS if h.endswith(f"_{a}") and _lang(h[:-len(a) - 1])), "")
+        if h in CONCEPT_COLUMNS + CONCEPT_FIELDS:
             concept_cols[h] = i
-        elif base and suffix in TERM_ATTRS and _lang(base):
-            attrs[(language_variant(base), suffix)] = i
+        elif suffix:
+            attrs[(language_variant(h[:-len(suffix) - 1]), suffix)] = i
         elif _lang(h):
             langs.append((_lang(h), language_variant(h), i))
         else:
@@ -279,14 +317,17 @@ def _parse_wide(rows: list[list[str]], starts: list[int], header: list[str], low
                 return values + [""] * (len(texts) - len(values))
 
             statuses, notes, sources = column("status"), column("note"), column("source")
-            for t, s, n, src in zip(texts, statuses, notes, sources):
-                add_variant_term(terms, given, Term(t, lang, _status(s, path, line), n, src), tag)
+            extra = {f: column(f) for f in TERM_FIELDS if (tag, f) in attrs}
+            for k, (t, s, n, src) in enumerate(zip(texts, statuses, notes, sources)):
+                fields = _term_fields({f: values[k] for f, values in extra.items()}, path, line)
+                add_variant_term(terms, given, Term(t, lang, _status(s, path, line), n, src, **fields), tag)
         en = terms["en"].pop(0).text if "en" in terms else ""  # the first en and vi terms are the canonical forms
         vi = terms["vi"].pop(0).text if "vi" in terms else ""
         terms = {lang: listed for lang, listed in terms.items() if listed}
         get = lambda name: row[concept_cols[name]] if name in concept_cols else ""  # noqa: E731
         cid = _concept_id(get("concept_id"), en, index, path, line)
-        concepts.append(Concept(cid, get("kind") or "term", en, vi, terms, get("note"), line=line))
+        concepts.append(Concept(cid, get("kind") or "term", en, vi, terms, get("note"), get("parent"), get("structure"),
+                                get("subject_field"), line=line))
     return Glossary(concepts, path=Path(path), name=Path(path).stem)
 
 
@@ -303,7 +344,7 @@ def _data_rows(rows: list[list[str]], starts: list[int], path: Path | str) -> It
 
 
 def _parse_long(rows: list[list[str]], starts: list[int], lowered: list[str], path: Path | str) -> Glossary:
-    unknown = [h for h in lowered if h not in LONG_COLUMNS]
+    unknown = [h for h in lowered if h not in LONG_COLUMNS + CONCEPT_FIELDS + TERM_FIELDS]
     if unknown:
         raise FormatError(f"unknown column {unknown[0]!r} in a one-row-per-term file", path, 1)
     col = {h: i for i, h in enumerate(lowered)}
@@ -315,7 +356,8 @@ def _parse_long(rows: list[list[str]], starts: list[int], lowered: list[str], pa
         cid = _concept_id(get("concept_id"), get("en"), index, path, line)
         concept = by_id.get(cid)
         if concept is None:
-            concept = Concept(cid, get("kind") or "term", get("en"), get("vi"), {}, get("note"), line=line)
+            concept = Concept(cid, get("kind") or "term", get("en"), get("vi"), {}, get("note"), get("parent"),
+                              get("structure"), get("subject_field"), line=line)
             by_id[cid] = concept
             concepts.append(concept)
         elif (get("en"), get("vi")) != (concept.en, concept.vi):
@@ -326,6 +368,7 @@ def _parse_long(rows: list[list[str]], starts: list[int], lowered: list[str], pa
                 raise FormatError("term without a lang", path, line)
             if not _lang(lang):
                 raise FormatError(f"{lang!r} is not a language code (uk, pl, id, ar, pt-BR, ...)", path, line)
-            term = Term(text, _lang(lang), _status(get("status"), path, line), get("term_note"), get("source"))
+            fields = _term_fields({f: get(f) for f in TERM_FIELDS if f in col}, path, line)
+            term = Term(text, _lang(lang), _status(get("status"), path, line), get("term_note"), get("source"), **fields)
             add_variant_term(concept.terms, given.setdefault(cid, {}), term, lang)
     return Glossary(concepts, path=Path(path), name=Path(path).stem)
