@@ -189,7 +189,7 @@ class Recogniser:
         self.automaton = ahocorasick.Automaton()
         self._anchored = type(self.lang).prefix_ok is Language.prefix_ok  # no hit starts inside a word
         self.size = 0
-        # The automaton's value of a key is (group, its length); a group is the key's entries,
+        # A group is the entries of an automaton key (``_compile`` says what a key's value is),
         # made from ``_raw`` on first use when the recogniser came from the compiled cache.
         self._groups: list[tuple[_Entry, ...] | None] = []
         self._raw: list[tuple[tuple, ...]] = []
@@ -402,9 +402,9 @@ class Recogniser:
         return Recogniser.for_glossary(base, self.lang.code) if base is not None else None
 
     def _hits(self, facts: _Line, layer: int) -> list[_Hit]:
-        """(start, end, clitic attached, entries, layer) of every whole-word hit in the line; in a
-        line that may have words glued together, also those at a glued boundary (``_Line.camel``; a form
-        across one is found between real boundaries only)."""
+        """Every whole-word hit in the line (``_Hit``); in a line that may have words glued together,
+        also those at a glued boundary (``_Line.camel``; a form across one is found between real
+        boundaries only)."""
         if self.size == 0:
             return []
         hits = self._scan(facts, facts.padded, layer)
@@ -701,7 +701,8 @@ def _blanks(lang: Language) -> frozenset[str]:
 
 
 def _word_fold(text: str, lang: Language) -> Folded:
-    """``lang.fold(text)`` with every character that is not part of a word (``_is_word``) a space."""
+    """``lang.fold(text)`` with every character that is not part of a word a space: a word is
+    letters and digits, with apostrophes between them ("з'їзд")."""
     folded = fold(text, _word_table(lang))
     spaced = folded.text
     if "'" in spaced:
@@ -740,14 +741,3 @@ def _ranked(entries: Iterable[_Entry]) -> tuple[_Entry, ...]:
 _Hit = tuple[int, int, int, int, bool, tuple[_Entry, ...], "str | tuple[int, ...]"]
 _HIT_ORDER = itemgetter(0, 1, 2)
 _MATCH_START = attrgetter("start")
-
-
-def _is_word(text: str, i: int) -> bool:
-    """Whether text[i] belongs to a word: a letter or digit, or an apostrophe between letters."""
-    ch = text[i]
-    if ch.isalnum():
-        return True
-    if ch == "'":
-        return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
-    return False
-
