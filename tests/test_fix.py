@@ -296,6 +296,20 @@ def test_a_folder_of_translate_outputs_is_fixed_text_and_records_alike(installed
     assert "Hai Duong" in (out / "report.en.txt").read_text(encoding="utf-8")  # another language: left out
 
 
+def test_a_fixed_record_carries_the_verdict_on_its_fixed_translation(tmp_path):
+    record = {"doc": "report", "paragraph": 0, "index": 0, "from": "uk", "to": "vi", "source": "Досягнення Хайзионгу.",
+              "translation": "Thành tựu của Hai Duong.", "models": ["m"], "concepts": ["hai-duong"],
+              "glossary": {"ok": False, "missing": ["hai-duong"], "extra": [], "deprecated": [], "strategies": ["protect"]}}
+    path = tmp_path / "report.vi.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run_cli(["fix", path, "--lang", "vi", "--in-place"]).returncode == 0
+    [fixed] = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert fixed["translation"] == "Thành tựu của Hải Dương."
+    assert fixed["glossary"] == {"ok": True, "missing": [], "extra": [], "deprecated": [], "strategies": ["protect"]}
+    assert {k: v for k, v in fixed.items() if k not in ("translation", "glossary")} == \
+        {k: v for k, v in record.items() if k not in ("translation", "glossary")}
+
+
 def test_cli_interactive_asks_before_each_change(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Досягнуті Хай Дуонгом. Ми були у Хай Дуонзі.\n", encoding="utf-8")

@@ -34,6 +34,7 @@ from translate.formats.targets import edit_targets, find_targets
 from translate.glossary.model import Glossary, Status
 from translate.langs import get_language
 from translate.pipeline.read import TEXT_SUFFIXES, expand_inputs
+from translate.pipeline.verify import verify
 from translate.pipeline.write import (
     TRANSLATION_SUFFIX,
     output_language,
@@ -278,7 +279,8 @@ def _fix_pieces(texts: list[str], lang: str, glossary: Glossary, **options: Any)
 
 def _fix_records(path: Path, text: str, lang: str, glossary: Glossary, **options: Any) -> FixedFile:
     """translate's ``DOC.LANG.jsonl``: each record's translation fixed (over the document), the
-    record written back as translate writes it; ``line`` is the record's, columns in its translation."""
+    record written back as translate writes it, its glossary verdict made again; ``line`` is the
+    record's, columns in its translation."""
     read_translations(path)  # not translate's records: a FormatError with the line
     lines = text.split("\n")
     rows = [(n, json.loads(line)) for n, line in enumerate(lines) if line.strip()]
@@ -292,6 +294,10 @@ def _fix_records(path: Path, text: str, lang: str, glossary: Glossary, **options
     for i, record_changes in by_record.items():
         n, record = rows[i]
         record["translation"] = apply_changes(translations[i], record_changes)
+        if isinstance(record.get("glossary"), dict) and isinstance(record.get("concepts"), list):
+            # the run's verdict on the translation, made again for the fixed one (its strategies kept)
+            verdict = verify([str(c) for c in record["concepts"]], record["translation"], lang, glossary)
+            record["glossary"] = {**record["glossary"], **verdict.to_json()}
         lines[n] = json.dumps(record, ensure_ascii=False)
     return FixedFile(path, text, "\n".join(lines), changes)
 
