@@ -190,6 +190,15 @@ def test_translate_file_and_download(server):
     refused = httpx.post(f"{server}/translate_file", data={"source": "uk", "target": "en"},
                          files={"file": ("report.docx", b"PK\x03\x04")}, timeout=60)
     assert refused.status_code == 400 and "plain text" in refused.json()["error"]
+    page = ('<!DOCTYPE html>\n<html><head><title>Хайзионг</title><script>var x = "Хайзионг";</script></head>'
+            '<body><p class="lead">Місто <b>Хайзионг</b> росте.</p><p translate="no">Хайзионг</p></body></html>')
+    answer = httpx.post(f"{server}/translate_file", data={"source": "uk", "target": "en"},
+                        files={"file": ("page.html", page.encode())}, timeout=120).json()
+    got = httpx.get(answer["translatedFileUrl"], timeout=60)
+    assert got.headers["content-type"].startswith("text/html")
+    _, direct = post(f"{server}/translate", {"q": page, "source": "uk", "target": "en", "format": "html"})
+    assert got.text == direct["translatedText"]
+    assert "<b>Hai Duong</b>" in got.text and 'var x = "Хайзионг"' in got.text and '<p translate="no">Хайзионг</p>' in got.text
 
 
 def test_check_is_the_report_of_backtrans_check(server, glossary, tmp_path):

@@ -19,6 +19,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
@@ -34,6 +35,7 @@ from translate.serve.batcher import Busy, Closed
 from translate.serve.limits import RateLimiter, fingerprint
 from translate.serve.page import PAGE
 from translate.serve.service import (
+    FILE_FORMATS,
     NO_GLOSSARY,
     ServeSettings,
     Service,
@@ -297,12 +299,12 @@ def create_app(settings: ServeSettings = ServeSettings(), service: Service | Non
         target = "en" if "en" in {c for lang in service.languages() for c in lang.targets} else (targets or ["en"])[0]
         return {"charLimit": limits.max_chars, "frontendTimeout": 500, "apiKeys": service.keys is not None,
                 "keyRequired": service.keys is not None, "suggestions": False, "filesTranslation": True,
-                "supportedFilesFormat": [".txt"],
+                "supportedFilesFormat": [suffix for suffix in FILE_FORMATS if suffix],
                 "language": {"source": {"code": "auto", "name": "Auto Detect"},
                              "target": {"code": target, "name": language_name(target)}},
                 "glossaries": [*service.glossaries, NO_GLOSSARY]}
 
-    @app.post("/translate_file", responses=ERRORS, summary="Translate a plain-text file")
+    @app.post("/translate_file", responses=ERRORS, summary="Translate a plain-text or HTML file")
     async def translate_file(request: Request, file: UploadFile = File(...), source: str = Form(...),
                              target: str = Form(...), api_key: str | None = Form(None),
                              glossary: str | None = Form(None)) -> dict[str, str]:
@@ -323,7 +325,8 @@ def create_app(settings: ServeSettings = ServeSettings(), service: Service | Non
             found = files.get(filename)
         if found is None:
             raise UserError(400, "Invalid filename")
-        return Response(found[1], media_type="text/plain; charset=utf-8",
+        html = FILE_FORMATS.get(Path(found[0]).suffix.lower()) is TextFormat.html
+        return Response(found[1], media_type=f"text/{'html' if html else 'plain'}; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="{_ascii(found[0])}"'})
 
     @app.post("/suggest", responses=ERRORS, summary="Suggestions (disabled)")

@@ -44,6 +44,11 @@ class TextFormat(str, Enum):
     html = "html"
 
 
+# /translate_file: the files translated, by suffix, and how.
+FILE_FORMATS = {".txt": TextFormat.text, ".text": TextFormat.text, "": TextFormat.text,
+                ".html": TextFormat.html, ".htm": TextFormat.html}
+
+
 @dataclass(frozen=True)
 class ServeSettings:
     """How a server runs: its glossaries (the first is the default; none given: the default
@@ -164,14 +169,17 @@ class Service:
 
     def translate_file(self, data: bytes, filename: str, source: str, target: str,
                        glossary: str | None = None) -> bytes:
-        """A plain-text file translated line by line (UTF-8), its layout kept."""
-        if Path(filename).suffix.lower() not in (".txt", ".text", ""):
-            raise InputError("file format not supported: only plain text (.txt) files are translated", filename)
+        """A plain-text file translated line by line, or an HTML file's text nodes (``format=html``);
+        UTF-8, the layout and the markup kept."""
+        suffix = Path(filename).suffix.lower()
+        if suffix not in FILE_FORMATS:
+            raise InputError(f"file format not supported: plain text ({', '.join(s for s in FILE_FORMATS if s)}) "
+                             "and HTML files are translated", filename)
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as e:
             raise InputError(f"not UTF-8 text (byte {e.start})", filename) from None
-        return self.translate([text], source, target, glossary=glossary).results[0].text.encode("utf-8")
+        return self.translate([text], source, target, FILE_FORMATS[suffix], glossary).results[0].text.encode("utf-8")
 
     def glossary(self, name: str | None) -> tuple[str, Glossary | None]:
         """The glossary a request names (None or "": the default; "none": no glossary)."""
