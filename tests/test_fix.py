@@ -275,9 +275,23 @@ def test_sdlxliff_segments_are_fixed(glossary, tmp_path):
     assert "Куангніня" in result.text  # the source is not the target
 
 
-def test_po_files_are_refused_in_one_line(tmp_path):
-    result = run_cli(["fix", str(FORMATS / "report.uk.po"), "--lang", "uk", "-n"])
-    assert result.returncode == 2 and "not PO ones" in result.stderr
+def test_po_translations_are_fixed_in_place_and_nothing_else(tmp_path):
+    head = ('msgid ""\nmsgstr ""\n"Language: uk\\n"\n"X-Note: Хай Дуонг\\n"\n\n'
+            '#: report.py:10\nmsgid "Achieved by Hai Duong."\nmsgstr "Досягнуто Хай Дуонгом."\n\n')
+    rest = ('#, fuzzy\nmsgid "We were in Hai Duong."\nmsgstr "Ми були у Хай Дуонзі."\n\n'
+            'msgid "Hai Duong, twice."\nmsgstr ""\n"Хай "\n"Дуонг і \\"Хай Дуонг\\"."\n\n'
+            '#~ msgid "Old."\n#~ msgstr "Хай Дуонг."\n')
+    path = tmp_path / "report.uk.po"
+    path.write_text(head + rest, encoding="utf-8")
+    path.chmod(0o640)
+    result = run_cli(["fix", path, "--lang", "uk", "--in-place", "--format", "json"])
+    assert result.returncode == 0, result.stderr
+    assert path.read_text(encoding="utf-8") == head.replace("Досягнуто Хай Дуонгом.", "Досягнуто Хайзионгом.") + rest
+    changes = json.loads(result.stdout)
+    assert [(c["old"], c["new"], c["applied"], c["line"]) for c in changes] == [
+        ("Хай Дуонгом", "Хайзионгом", True, 8),  # the header, a fuzzy entry and an obsolete one are no translations
+        ("Хай Дуонг", "Хай Дуонг", False, 15), ("Хай Дуонг", "Хай Дуонг", False, 15)]  # across strings, escaped quotes
+    assert path.stat().st_mode & 0o777 == 0o640
 
 
 def test_a_folder_of_translate_outputs_is_fixed_text_and_records_alike(installed_models, tmp_path):

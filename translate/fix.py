@@ -30,7 +30,12 @@ from typing import Any
 from translate.errors import UsageError
 from translate.files import atomic_write_bytes, decode_text, read_bytes
 from translate.formats.bilingual import SUFFIXES, bilingual_kind, read_bilingual
-from translate.formats.targets import edit_targets, find_targets
+from translate.formats.targets import (
+    edit_po_targets,
+    edit_targets,
+    find_po_targets,
+    find_targets,
+)
 from translate.glossary.model import Glossary, Status
 from translate.langs import get_language
 from translate.pipeline.read import TEXT_SUFFIXES, expand_inputs
@@ -43,7 +48,7 @@ from translate.pipeline.write import (
 from translate.terms import How, Match, People, find_terms, is_name
 from translate.terms.judge import preferred_term
 
-_XML_SUFFIXES = frozenset(s for s, kind in SUFFIXES.items() if kind in ("tmx", "xliff"))  # what fix rewrites in place
+_REWRITTEN = frozenset(s for s, kind in SUFFIXES.items() if kind in ("tmx", "xliff", "po"))  # rewritten in place
 _BOM = "\ufeff"
 STDIN = "-"  # the text read from standard input
 
@@ -226,8 +231,8 @@ class FixedFile:
 
 def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = False, fuzzy: bool = True,
              discover: bool = True, decide: Decide | None = None) -> FixedFile:
-    """Fix a UTF-8 text file (``fix_text``; ``-``: standard input), the targets of a TMX or XLIFF
-    file (inline codes, sources and markup untouched) or translate's JSON Lines; nothing is
+    """Fix a UTF-8 text file (``fix_text``; ``-``: standard input), the targets of a TMX, XLIFF or
+    PO file (inline codes, sources and markup untouched) or translate's JSON Lines; nothing is
     written until ``FixedFile.write``. Line endings, the byte order mark and every byte outside
     the replaced spans are kept."""
     if str(path) == STDIN:  # a plain text on standard input
@@ -244,23 +249,23 @@ def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = 
     if kind is None:
         fixed, changes = fix_text(text, lang, glossary, choose=choose, fuzzy=fuzzy, discover=discover, decide=decide)
         return FixedFile(path, text, fixed, changes, bom)
-    if kind not in ("tmx", "xliff"):
-        raise UsageError(f"fix rewrites text, TMX and XLIFF files, not {kind.upper()} ones", path)
+    if kind not in ("tmx", "xliff", "po"):
+        raise UsageError(f"fix rewrites text, TMX, XLIFF and PO files, not {kind.upper()} ones", path)
     read_bilingual(path, lang)  # a file the readers refuse (entities, another target language) is refused here
     raw = data[len(_BOM.encode("utf-8")):] if bom else data
-    targets = find_targets(raw, path, kind, lang)
+    targets = find_po_targets(raw, path) if kind == "po" else find_targets(raw, path, kind, lang)
     edits, changes = [], []
     for i, at, c in _fix_pieces([t.text for t in targets], lang, glossary, choose=choose, fuzzy=fuzzy,
                                 discover=discover, decide=decide):
         span = targets[i].raw_span(at, at + len(c.old))
-        if span is None:  # across inline markup or an entity: left for a person, placed at its target
+        if span is None:  # across inline markup, an entity or strings: left for a person, placed at its target
             at_target = targets[i].pieces[0].start if targets[i].pieces else 0
             changes.append(_in_file(replace(c, new=c.old, applied=False), raw, at_target))
             continue
         if c.applied:
             edits.append((span[0], span[1], c.new))
         changes.append(_in_file(c, raw, span[0]))
-    fixed = edit_targets(raw, edits).decode("utf-8")
+    fixed = (edit_po_targets if kind == "po" else edit_targets)(raw, edits).decode("utf-8")
     return FixedFile(path, text, fixed, changes, bom)
 
 
@@ -307,8 +312,8 @@ def fixed_versions(documents: Iterable[tuple[Path, str]], glossary: Glossary) ->
     path (what the HTML report of ``check`` offers to download)."""
     out = {}
     for path, lang in documents:
-        if path.suffix.lower() not in TEXT_SUFFIXES | _XML_SUFFIXES | {TRANSLATION_SUFFIX}:
-            continue  # PO, XLZ: not rewritten
+        if path.suffix.lower() not in TEXT_SUFFIXES | _REWRITTEN | {TRANSLATION_SUFFIX}:
+            continue  # XLZ: not rewritten
         fixed = fix_file(path, lang, glossary)
         if fixed.applied:
             out[str(path)] = fixed
@@ -316,14 +321,14 @@ def fixed_versions(documents: Iterable[tuple[Path, str]], glossary: Glossary) ->
 
 
 def fix_targets(targets: Iterable[str | Path], lang: str) -> list[Path]:
-    """The files ``fix`` reads: text, TMX and XLIFF files as given; in folders, those and
+    """The files ``fix`` reads: text, TMX, XLIFF and PO files as given; in folders, those and
     translate's outputs into ``lang`` (``DOC.LANG.txt`` and ``.jsonl``, both, so that ``check``,
     which reads the JSON Lines, sees the fix), outputs into other languages left out."""
     targets = list(targets)
     if [str(t) for t in targets] == [STDIN]:
         return [Path(STDIN)]
     given = {Path(t) for t in targets if Path(t).is_file()}
-    found = expand_inputs(targets, TEXT_SUFFIXES | _XML_SUFFIXES | {TRANSLATION_SUFFIX})
+    found = expand_inputs(targets, TEXT_SUFFIXES | _REWRITTEN | {TRANSLATION_SUFFIX})
     out = []
     for path in found:
         output_lang = output_language(path)

@@ -33,9 +33,9 @@ class FixFormat(str, Enum):
 
 @app.command("fix")
 def fix_cmd(
-    targets: List[str] = typer.Argument(..., metavar="FILE...", help="Translations: UTF-8 text, TMX, XLIFF, SDLXLIFF or "
-                                        "MQXLIFF files (targets only), translate's output folders, globs; '-': a text "
-                                        "on standard input."),
+    targets: List[str] = typer.Argument(..., metavar="FILE...", help="Translations: UTF-8 text, TMX, XLIFF, SDLXLIFF, "
+                                        "MQXLIFF or PO files (targets only), translate's output folders, globs; '-': a "
+                                        "text on standard input."),
     lang: str = typer.Option(..., "--lang", "-l", help=f"Language of the files ({', '.join(KNOWN)})."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary (default: the shipped one)."),
     no_gazetteer: bool = NoGazetteerOpt,
@@ -54,7 +54,7 @@ def fix_cmd(
     """Rewrite every rendering of a glossary concept to its preferred form, in the same grammatical case.
 
     In a folder, translate's outputs into --lang are fixed, DOC.LANG.txt and its DOC.LANG.jsonl
-    alike (the records' glossary verdicts stay those of the run).
+    alike (a fixed record's glossary verdict is made again for its fixed translation).
 
     Without --out, --in-place or --dry-run, the fixed text goes to standard output. --dry-run prints
     the changes (a diff, or JSON with --format json); with --out or --in-place, --format json prints

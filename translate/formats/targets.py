@@ -1,4 +1,4 @@
-"""The target text of a TMX or XLIFF file where it lies in the file's bytes, to rewrite it in place.
+"""The target text of a TMX, XLIFF or PO file where it lies in the file's bytes, to rewrite it in place.
 
 The readers (``translate.formats.bilingual``) give a unit's text; rewriting it by serialising a
 tree again would change bytes nobody edited (quotes, entities, empty elements). Here expat,
@@ -7,10 +7,13 @@ XLIFF ``<target>`` (1.2 and 2.x, SDLXLIFF and MQXLIFF segments within), TMX ``<s
 target language's ``<tuv>``, native-code elements (``ph``, ``bpt``, ...) left out, as the
 readers leave them out. A piece is editable when its bytes are its text as written (no entity,
 no line ending expat normalised); :func:`edit_targets` replaces spans within such pieces only.
+A gettext PO file's ``msgstr`` strings are found line by line (:func:`find_po_targets`): each
+quoted string a piece, one without an escape sequence editable (:func:`edit_po_targets`).
 """
 
 from __future__ import annotations
 
+import re
 import xml.parsers.expat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +114,64 @@ def edit_targets(data: bytes, edits: list[tuple[int, int, str]]) -> bytes:
     out, at = [], 0
     for start, end, text in sorted(edits):
         escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        out += [data[at:start], escaped.encode("utf-8")]
+        at = end
+    return b"".join(out) + data[at:]
+
+
+_PO_STRING = re.compile(rb'^[ \t]*(?:(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+)?"((?:[^"\\\r\n]|\\.)*)"[ \t]*\r?$')
+_PO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+
+
+def find_po_targets(data: bytes, path: Path | str) -> list[Target]:
+    """Every translation of a PO file, as its reader (``translate.formats.po``) takes them: the
+    ``msgstr`` (each ``msgstr[n]`` of a plural) of every entry but the header, a fuzzy one and an
+    obsolete one (``#~``), in order; its pieces the file's quoted strings."""
+    targets: list[Target] = []
+    keyword, msgid, context, fuzzy = "", b"", False, False  # of the entry being read
+    current: Target | None = None
+    at = 0
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        start, at = at, at + len(line) + 1
+        stripped = line.strip()
+        ends = keyword.startswith("msgstr")  # what follows a msgstr may start the next entry
+        if not stripped or stripped.startswith(b"#"):
+            if ends:  # a blank line or a comment after a translation: the next entry
+                keyword, msgid, context, fuzzy, current = "", b"", False, False, None
+            if stripped.startswith(b"#,") and b"fuzzy" in stripped:
+                fuzzy = True
+            continue
+        m = _PO_STRING.match(line)
+        if m is None:
+            raise FormatError("malformed PO: a line that is neither a keyword with its string nor a string", path, number)
+        word, raw = (m.group(1) or b"").decode("ascii"), m.group(2)
+        if word in ("msgctxt", "msgid") and ends:
+            keyword, msgid, context, fuzzy = "", b"", False, False
+        if word:
+            keyword, current = word, None
+            context = context or word == "msgctxt"
+            if word.startswith("msgstr") and (msgid or context) and not fuzzy:  # msgid "": the header
+                current = Target(number)
+                targets.append(current)
+        elif not keyword:
+            raise FormatError("malformed PO: a string before any keyword", path, number)
+        if keyword == "msgid":
+            msgid += raw
+        if current is not None:
+            offset = start + m.start(2)
+            current.pieces.append(Piece(_po_unescape(raw.decode("utf-8")), offset, offset + len(raw), b"\\" not in raw))
+    return [t for t in targets if t.text]  # an empty msgstr is no translation yet
+
+
+def _po_unescape(raw: str) -> str:
+    return re.sub(r"\\(.)", lambda m: _PO_ESCAPES.get(m.group(1), m.group(1)), raw)
+
+
+def edit_po_targets(data: bytes, edits: list[tuple[int, int, str]]) -> bytes:
+    """``data`` with each byte span [start, end) replaced by its text, escaped as a PO string's."""
+    out, at = [], 0
+    for start, end, text in sorted(edits):
+        escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
         out += [data[at:start], escaped.encode("utf-8")]
         at = end
     return b"".join(out) + data[at:]
