@@ -67,6 +67,20 @@ def _read_bilingual(path: Path) -> Any:
     return read_bilingual(path)
 
 
+@lru_cache(maxsize=1)
+def _small_glossary() -> Any:
+    from tests.terms_glossary import small_glossary
+
+    return small_glossary()
+
+
+def _fix_po(path: Path) -> Any:
+    """What ``fix`` reads of a PO file: its reader, then its msgstr strings in the bytes."""
+    from translate.fix import fix_file
+
+    return fix_file(path, "uk", _small_glossary())
+
+
 def _read_text(path: Path) -> Any:
     from translate.pipeline.segment import read_segmented
 
@@ -86,6 +100,7 @@ READERS = {r.name: r for r in (
     Reader("xliff20", ".xlf", lambda: (DATA / "check" / "units20.xlf").read_bytes(), _read_bilingual),
     Reader("sdlxliff", ".sdlxliff", lambda: (DATA / "formats" / "studio.sdlxliff").read_bytes(), _read_bilingual),
     Reader("po", ".po", lambda: (DATA / "formats" / "report.uk.po").read_bytes(), _read_bilingual),
+    Reader("pofix", ".po", lambda: (DATA / "formats" / "report.uk.po").read_bytes(), _fix_po),
     Reader("mqxliff", ".mqxliff", lambda: (DATA / "formats" / "memoq.mqxliff").read_bytes(), _read_bilingual),
     Reader("text", ".txt", lambda: (REPO / "seeds" / "uk_thanh_phu_midterm.txt").read_text(encoding="utf-8")[:1500].encode("utf-8"),
            _read_text),
