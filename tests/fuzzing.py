@@ -81,6 +81,24 @@ def _fix_po(path: Path) -> Any:
     return fix_file(path, "uk", _small_glossary())
 
 
+def _fix_xlz(path: Path) -> Any:
+    """What ``fix`` makes of an XLZ package: its XLIFF member fixed, the package made again."""
+    from translate.fix import fix_file
+
+    return fix_file(path, "pl", _small_glossary()).data()
+
+
+def _xlz_sample() -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("skeleton.skl", b"skeleton")
+        zf.writestr("content.xlf", (DATA / "check" / "units12.xlf").read_bytes())
+    return out.getvalue()
+
+
 def _read_text(path: Path) -> Any:
     from translate.pipeline.segment import read_segmented
 
@@ -101,6 +119,7 @@ READERS = {r.name: r for r in (
     Reader("sdlxliff", ".sdlxliff", lambda: (DATA / "formats" / "studio.sdlxliff").read_bytes(), _read_bilingual),
     Reader("po", ".po", lambda: (DATA / "formats" / "report.uk.po").read_bytes(), _read_bilingual),
     Reader("pofix", ".po", lambda: (DATA / "formats" / "report.uk.po").read_bytes(), _fix_po),
+    Reader("xlzfix", ".xlz", _xlz_sample, _fix_xlz),
     Reader("mqxliff", ".mqxliff", lambda: (DATA / "formats" / "memoq.mqxliff").read_bytes(), _read_bilingual),
     Reader("text", ".txt", lambda: (REPO / "seeds" / "uk_thanh_phu_midterm.txt").read_text(encoding="utf-8")[:1500].encode("utf-8"),
            _read_text),

@@ -254,6 +254,25 @@ def test_xliff_targets_are_fixed_markup_sources_and_codes_untouched(glossary, tm
     assert all(line[c.start:c.end] == c.old for c in result.applied)  # columns in the file's line
 
 
+def test_an_xlz_package_is_fixed_through_its_xliff_and_its_other_members_kept(glossary, tmp_path):
+    import zipfile
+
+    path = tmp_path / "job.xlz"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("skeleton.skl", b"\x00skeleton bytes\xff")
+        zf.writestr(zipfile.ZipInfo("content.xlf", (2024, 5, 29, 10, 0, 0)), XLIFF.encode(), zipfile.ZIP_DEFLATED)
+    assert run_cli(["fix", path, "--lang", "uk", "--in-place"]).returncode == 0
+    with zipfile.ZipFile(path) as zf:
+        infos = zf.infolist()
+        assert [(i.filename, i.date_time, i.compress_type) for i in infos] == [
+            ("skeleton.skl", infos[0].date_time, zipfile.ZIP_STORED), ("content.xlf", (2024, 5, 29, 10, 0, 0), zipfile.ZIP_DEFLATED)]
+        assert zf.read("skeleton.skl") == b"\x00skeleton bytes\xff"
+        fixed = zf.read("content.xlf")
+    plain = tmp_path / "plain.xlf"  # the same XLIFF, fixed as a file of its own
+    plain.write_bytes(XLIFF.encode())
+    assert fixed == fix_file(plain, "uk", glossary).data() != XLIFF.encode()
+
+
 def test_tmx_fixes_the_target_language_only(tmp_path):
     g = Glossary([person("trinh-van-ngoan", "Trinh Van Ngoan", "Trịnh Văn Ngoan", "pl", "Trinh Van Ngoan",
                          "Trinh Wan Ngoan"), person("hai-duong", "Hai Duong", "Hải Dương", "uk", "Хайзионг",

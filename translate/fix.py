@@ -27,9 +27,14 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-from translate.errors import UsageError
 from translate.files import atomic_write_bytes, decode_text, read_bytes
-from translate.formats.bilingual import SUFFIXES, bilingual_kind, read_bilingual
+from translate.formats.bilingual import (
+    SUFFIXES,
+    bilingual_kind,
+    read_bilingual,
+    replace_xlz_member,
+    xlz_member,
+)
 from translate.formats.targets import (
     edit_po_targets,
     edit_targets,
@@ -48,7 +53,7 @@ from translate.pipeline.write import (
 from translate.terms import How, Match, People, find_terms, is_name
 from translate.terms.judge import preferred_term
 
-_REWRITTEN = frozenset(s for s, kind in SUFFIXES.items() if kind in ("tmx", "xliff", "po"))  # rewritten in place
+_REWRITTEN = frozenset(s for s, kind in SUFFIXES.items() if kind in ("tmx", "xliff", "xlz", "po"))  # rewritten in place
 _BOM = "\ufeff"
 STDIN = "-"  # the text read from standard input
 
@@ -198,13 +203,15 @@ def _cased_like(form: str, surface: str) -> str:
 
 @dataclass(frozen=True)
 class FixedFile:
-    """A text file's fix: its text before and after, whether it starts with a byte order mark."""
+    """A text file's fix: its text before and after, whether it starts with a byte order mark;
+    for an XLZ package, the package and its XLIFF member's name (the text is the member's)."""
 
     path: Path
     original: str
     text: str
     changes: list[Change]
     bom: bool = False
+    package: tuple[bytes, str] | None = None
 
     @property
     def applied(self) -> list[Change]:
@@ -215,8 +222,10 @@ class FixedFile:
         return [c for c in self.changes if not c.applied]
 
     def data(self) -> bytes:
-        """The fixed file's bytes: UTF-8, its byte order mark kept."""
-        return ((_BOM if self.bom else "") + self.text).encode("utf-8")
+        """The fixed file's bytes: UTF-8, its byte order mark kept (an XLZ: the package with its
+        fixed member)."""
+        data = ((_BOM if self.bom else "") + self.text).encode("utf-8")
+        return data if self.package is None else replace_xlz_member(self.package[0], self.package[1], data)
 
     def write(self, path: Path | str | None = None) -> None:
         """Write the fixed text to ``path`` (default: over the file itself, its mode kept), atomically."""
@@ -231,8 +240,9 @@ class FixedFile:
 
 def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = False, fuzzy: bool = True,
              discover: bool = True, decide: Decide | None = None) -> FixedFile:
-    """Fix a UTF-8 text file (``fix_text``; ``-``: standard input), the targets of a TMX, XLIFF or
-    PO file (inline codes, sources and markup untouched) or translate's JSON Lines; nothing is
+    """Fix a UTF-8 text file (``fix_text``; ``-``: standard input), the targets of a TMX, XLIFF
+    (an XLZ package's too) or PO file (inline codes, sources and markup untouched) or
+    translate's JSON Lines; nothing is
     written until ``FixedFile.write``. Line endings, the byte order mark and every byte outside
     the replaced spans are kept."""
     if str(path) == STDIN:  # a plain text on standard input
@@ -241,17 +251,20 @@ def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = 
         return FixedFile(Path(STDIN), text, fixed, changes)
     path = Path(path)
     data = read_bytes(path)
+    kind = bilingual_kind(path)
+    if kind is not None:
+        read_bilingual(path, lang)  # a file the readers refuse (entities, another target language) is refused here
+    package = None
+    if kind == "xlz":  # its XLIFF member fixed, the package made again around it
+        member, content = xlz_member(data, path)
+        package, kind, data = (data, member), "xliff", content
     text = decode_text(data, path)
     bom = data.startswith(_BOM.encode("utf-8"))
     if path.suffix == TRANSLATION_SUFFIX and output_language(path) is not None:
         return _fix_records(path, text, lang, glossary, choose=choose, fuzzy=fuzzy, discover=discover, decide=decide)
-    kind = bilingual_kind(path)
     if kind is None:
         fixed, changes = fix_text(text, lang, glossary, choose=choose, fuzzy=fuzzy, discover=discover, decide=decide)
         return FixedFile(path, text, fixed, changes, bom)
-    if kind not in ("tmx", "xliff", "po"):
-        raise UsageError(f"fix rewrites text, TMX, XLIFF and PO files, not {kind.upper()} ones", path)
-    read_bilingual(path, lang)  # a file the readers refuse (entities, another target language) is refused here
     raw = data[len(_BOM.encode("utf-8")):] if bom else data
     targets = find_po_targets(raw, path) if kind == "po" else find_targets(raw, path, kind, lang)
     edits, changes = [], []
@@ -266,7 +279,7 @@ def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = 
             edits.append((span[0], span[1], c.new))
         changes.append(_in_file(c, raw, span[0]))
     fixed = (edit_po_targets if kind == "po" else edit_targets)(raw, edits).decode("utf-8")
-    return FixedFile(path, text, fixed, changes, bom)
+    return FixedFile(path, text, fixed, changes, bom, package)
 
 
 def _fix_pieces(texts: list[str], lang: str, glossary: Glossary, **options: Any) -> list[tuple[int, int, Change]]:
@@ -313,7 +326,7 @@ def fixed_versions(documents: Iterable[tuple[Path, str]], glossary: Glossary) ->
     out = {}
     for path, lang in documents:
         if path.suffix.lower() not in TEXT_SUFFIXES | _REWRITTEN | {TRANSLATION_SUFFIX}:
-            continue  # XLZ: not rewritten
+            continue
         fixed = fix_file(path, lang, glossary)
         if fixed.applied:
             out[str(path)] = fixed

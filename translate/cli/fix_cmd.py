@@ -34,8 +34,8 @@ class FixFormat(str, Enum):
 @app.command("fix")
 def fix_cmd(
     targets: List[str] = typer.Argument(..., metavar="FILE...", help="Translations: UTF-8 text, TMX, XLIFF, SDLXLIFF, "
-                                        "MQXLIFF or PO files (targets only), translate's output folders, globs; '-': a "
-                                        "text on standard input."),
+                                        "MQXLIFF, XLZ or PO files (targets only), translate's output folders, globs; "
+                                        "'-': a text on standard input."),
     lang: str = typer.Option(..., "--lang", "-l", help=f"Language of the files ({', '.join(KNOWN)})."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary (default: the shipped one)."),
     no_gazetteer: bool = NoGazetteerOpt,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from translate.errors import FormatError, UsageError
@@ -80,14 +81,33 @@ def read_bilingual(path: Path | str, target_lang: str | None = None) -> Bilingua
 
 def _xlz_content(data: bytes, path: Path) -> bytes:
     """The XLIFF document inside an XLZ package (its one ``.xlf`` member)."""
+    return xlz_member(data, path)[1]
+
+
+def xlz_member(data: bytes, path: Path | str) -> tuple[str, bytes]:
+    """The name and the bytes of the one XLIFF member (``.xlf``, ``.xliff``) of an XLZ package."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             members = [n for n in zf.namelist() if n.lower().endswith((".xlf", ".xliff"))]
             if len(members) != 1:
                 raise FormatError(f"an .xlz package holds one XLIFF file, this one {len(members)}", path)
-            return zf.read(members[0])
-    except zipfile.BadZipFile as e:
+            damaged = zf.testzip()  # every member read once: a package made again later reads them all
+            if damaged is not None:
+                raise FormatError(f"a damaged .xlz package: member {damaged!r} fails its checksum", path)
+            return members[0], zf.read(members[0])
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, NotImplementedError, EOFError, OSError,
+            ValueError, RuntimeError) as e:  # what zipfile raises on a damaged (or encrypted) archive
         raise FormatError(f"not an .xlz (zip) package: {e}", path) from None
 
 
-__all__ = ["SUFFIXES", "BilingualFile", "is_bilingual", "read_bilingual"]
+def replace_xlz_member(data: bytes, name: str, content: bytes) -> bytes:
+    """The XLZ package ``data`` with member ``name`` holding ``content``; every other member, the
+    order, names, dates and compression of all of them kept."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w") as new:
+        for info in old.infolist():
+            new.writestr(info, content if info.filename == name else old.read(info.filename))
+    return out.getvalue()
+
+
+__all__ = ["SUFFIXES", "BilingualFile", "is_bilingual", "read_bilingual", "replace_xlz_member", "xlz_member"]
