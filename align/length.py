@@ -70,6 +70,10 @@ class LengthModel:
     insert_cost: float = 3.0
     # Gale & Church's own cost of a 1-0/0-1 bead instead: its prior plus the length cost of an empty side.
     skip_by_length: bool = False
+    # A bead's length cost levels off near this (nats): −log(e^−cost + e^−cap), a mixture of the
+    # Gaussian and a flat component for lengths noise has spoilt (a caption OCR'd into a sentence).
+    # None: Gale–Church's cost as is.
+    length_cap: float | None = None
 
 
 def initial_model(ls: Sequence[int], lt: Sequence[int], relative_variance: float,
@@ -154,8 +158,9 @@ _GRID = np.arange(0.0, 8.0 + _STEP, _STEP)
 _TABLE = np.array([-math.log(max(math.erfc(d / math.sqrt(2)), 1e-300)) for d in _GRID])
 
 
-def length_costs(ls: float, lt: np.ndarray, ratio: float, variance: float) -> np.ndarray:
-    """Gale–Church −log P(|δ|) of a source length ``ls`` against each target length of ``lt``."""
+def length_costs(ls: float, lt: np.ndarray, ratio: float, variance: float, cap: float | None = None) -> np.ndarray:
+    """Gale–Church −log P(|δ|) of a source length ``ls`` against each target length of ``lt``;
+    with ``cap``, −log(P(|δ|) + e^−cap) (see ``LengthModel.length_cap``)."""
     mean = np.maximum((ls + lt / ratio) / 2, 1e-9)
     d = np.abs(ls * ratio - lt) / np.sqrt(mean * variance)
     out = np.interp(d, _GRID, _TABLE)
@@ -163,4 +168,6 @@ def length_costs(ls: float, lt: np.ndarray, ratio: float, variance: float) -> np
     if big.any():
         db = d[big]
         out[big] = db * db / 2 + np.log(db * math.sqrt(2 * math.pi)) - math.log(2)
+    if cap is not None:
+        out = -np.logaddexp(-out, -cap)
     return out

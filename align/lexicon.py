@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 from align.bead import Anchor, Bead
 from align.length import pooled_model
 from align.scripts import tokens
-from align.sentences import AlignerConfig, Alignment, BeadCost, fit_alignment
+from align.sentences import (
+    AlignerConfig,
+    Alignment,
+    BeadCost,
+    fit_alignment,
+    fixed_model,
+)
 
 MIN_WORD = 3  # letters
 
@@ -141,7 +147,7 @@ def lexicon_pass(
         shared = pooled_model([(s, t, b) for (s, t, _, _), b in zip(docs, first)], base_priors=config.priors,
                               prior_strength=config.prior_strength, skip_offset=config.skip_offset,
                               units=config.units, variance_scale=config.variance_scale)
-        models = [shared] * len(docs)
+        models = [fixed_model(shared, config)] * len(docs)
     if pooled:
         counts = Cooccurrences()
         for (s, t, _, _), beads in zip(docs, first):

@@ -157,7 +157,8 @@ def _search(problem: Problem, model: LengthModel, windows: Sequence[tuple[int, i
             elif dj == 0:
                 c = np.full(len(js), model.delete_cost)
             else:
-                c = prior[(di, dj)] + length_costs(ps[i] - ps[i - di], pt[js] - pt[js - dj], model.ratio, model.variance)
+                c = prior[(di, dj)] + length_costs(ps[i] - ps[i - di], pt[js] - pt[js - dj], model.ratio, model.variance,
+                                                     model.length_cap)
                 if t_weak is not None:
                     c = c + boundary_cost * (t_weak[js] != problem.s_weak[i - 1])
                 span = span_ids[di - 1]

@@ -4,9 +4,11 @@ Text+Berg document and its gold."""
 
 from pathlib import Path
 
+import numpy as np
+
 from align.anchors import sentence_anchors
 from align.evaluate import read_gold, score_alignments
-from align.length import fit_model, pooled_model
+from align.length import fit_model, length_costs, pooled_model
 from align.lexicon import align_two_pass, first_passes, lexicon_pass
 from align.scripts import ends_weakly
 from align.sentences import AlignerConfig, align_sentences, fit_alignment
@@ -81,3 +83,28 @@ def test_beads_whose_sides_end_alike_are_preferred():
     mixed = [b for b in bounded if b.src and b.tgt and ends_weakly(DE[b.src[-1]]) != ends_weakly(FR[b.tgt[-1]])]
     assert len(mixed) < len([b for b in plain if b.src and b.tgt
                              and ends_weakly(DE[b.src[-1]]) != ends_weakly(FR[b.tgt[-1]])])
+
+
+def test_the_length_cost_levels_off_at_the_cap():
+    targets = np.arange(0.0, 400.0, 5.0)
+    plain = length_costs(100.0, targets, 1.0, 6.8)
+    capped = length_costs(100.0, targets, 1.0, 6.8, cap=4.0)
+    assert (capped <= 4.0).all() and (np.diff(capped[targets >= 100]) >= 0).all()
+    assert abs(capped[targets == 100.0][0] - plain[targets == 100.0][0]) < 0.02  # a fitting bead: as before
+    assert plain.max() > 20 and capped.max() > 3.9
+
+
+def test_a_caption_spliced_into_a_sentence_leaves_its_bead_whole():
+    # Text+Berg's OCR put picture captions into sentences: the German sentence grows by 160
+    # characters its French translation does not have. Uncapped, the length cost of that 1-1
+    # bead outweighs a deletion plus an insertion; capped at the cost of one skip it does not.
+    caption = (" Blick vom Gipfel des Nadelhorns auf Stecknadelhorn , Höhberghorn und Dürrenhorn im Abendlicht ,"
+               " im Hintergrund die Mischabelgruppe und der Monte Rosa")
+    ones = [(s[0], t[0]) for s, t in GOLD if len(s) == 1 and len(t) == 1][10:60:5]
+    kept = {False: 0, True: 0}
+    for i, j in ones:
+        de = [x + caption if k == i else x for k, x in enumerate(DE)]
+        for cap in kept:
+            beads = align_sentences(de, FR, sentence_anchors(de), sentence_anchors(FR), AlignerConfig(cap_at_skip=cap))
+            kept[cap] += any(b.src == (i,) and b.tgt == (j,) for b in beads)
+    assert kept[True] >= len(ones) // 2 > kept[False]
