@@ -242,9 +242,8 @@ def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = 
              discover: bool = True, decide: Decide | None = None) -> FixedFile:
     """Fix a UTF-8 text file (``fix_text``; ``-``: standard input), the targets of a TMX, XLIFF
     (an XLZ package's too) or PO file (inline codes, sources and markup untouched) or
-    translate's JSON Lines; nothing is
-    written until ``FixedFile.write``. Line endings, the byte order mark and every byte outside
-    the replaced spans are kept."""
+    translate's JSON Lines; nothing is written until ``FixedFile.write``. Line endings, the byte
+    order mark and every byte outside the replaced spans are kept."""
     if str(path) == STDIN:  # a plain text on standard input
         text = sys.stdin.read()
         fixed, changes = fix_text(text, lang, glossary, choose=choose, fuzzy=fuzzy, discover=discover, decide=decide)
@@ -334,7 +333,7 @@ def fixed_versions(documents: Iterable[tuple[Path, str]], glossary: Glossary) ->
 
 
 def fix_targets(targets: Iterable[str | Path], lang: str) -> list[Path]:
-    """The files ``fix`` reads: text, TMX, XLIFF and PO files as given; in folders, those and
+    """The files ``fix`` reads: text, TMX, XLIFF, XLZ and PO files as given; in folders, those and
     translate's outputs into ``lang`` (``DOC.LANG.txt`` and ``.jsonl``, both, so that ``check``,
     which reads the JSON Lines, sees the fix), outputs into other languages left out."""
     targets = list(targets)
