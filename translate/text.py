@@ -12,6 +12,9 @@ fold                       what goes                                            
                            blank for any space, apostrophes unified, đ → d, a   with offsets back to the text
                            language's own extra folds (Arabic alef, ya, ta
                            marbuta); one character to at most one
+:func:`fold_words`         as :func:`fold`, and every character outside a word  the recogniser's scan: whole
+                           (letters and digits, apostrophes between them) is a  words between spaces
+                           space
 ========================== ===================================================== =============================
 """
 
@@ -146,6 +149,36 @@ def _compiled(table: FoldTable) -> tuple[list[str | None] | FoldTable, re.Patter
             pattern = re.compile(f"[{gone}]+") if gone else None
         cached = _COMPILED[id(table)] = (table, dense, pattern)
     return cached[1], cached[2]
+
+
+def word_table(table: FoldTable) -> FoldTable:
+    """``table`` with each character that cannot be part of a word folded to a space (for :func:`fold_words`)."""
+    out: FoldTable = {}
+    for cp in range(_DENSE):
+        ch = chr(cp)
+        folded = table.get(cp, ch)
+        if folded is not None and not (folded.isalnum() or folded == "'"):
+            folded = " "
+        if folded != ch:
+            out[cp] = folded
+    return out
+
+
+_ASTRAL = re.compile("[^\u0000-\uffff]")
+_LOOSE_APOSTROPHE = re.compile(r"'(?:(?<![^\W_]')|(?![^\W_]))")  # not between two letters or digits
+_ASTRAL_NOT_WORD = re.compile("[^\\w'\u0000-\uffff]")  # past the code points a table lists
+
+
+def fold_words(text: str, table: FoldTable) -> Folded:
+    """``fold(text, table)`` with ``table`` a :func:`word_table`: every character that is not part of
+    a word a space, a word being letters and digits with apostrophes between them ("з'їзд")."""
+    folded = fold(text, table)
+    spaced = folded.text
+    if "'" in spaced:
+        spaced = _LOOSE_APOSTROPHE.sub(" ", spaced)
+    if _ASTRAL.search(spaced):
+        spaced = _ASTRAL_NOT_WORD.sub(" ", spaced)
+    return folded if spaced is folded.text else Folded(text, spaced, folded.index)
 
 
 def fold_plain(text: str, table: FoldTable) -> str:

@@ -35,9 +35,10 @@ from translate.text import (
     Folded,
     FoldTable,
     comparable,
-    fold,
     fold_plain,
+    fold_words,
     strip_vietnamese_diacritics,
+    word_table,
 )
 
 _HOW_RANK = {How.EXACT: 0, How.FOLDED: 1, How.INFLECTED: 2, How.CLITIC: 3}
@@ -676,22 +677,8 @@ class _Line:
 
 @lru_cache(maxsize=None)
 def _word_table(lang: Language) -> FoldTable:
-    """The language's matching fold with each character that cannot be part of a word a space."""
-    fold_table = lang.fold_table
-    table: FoldTable = {}
-    for cp in range(0x10000):
-        ch = chr(cp)
-        folded = fold_table.get(cp, ch)
-        if folded is not None and not (folded.isalnum() or folded == "'"):
-            folded = " "
-        if folded != ch:
-            table[cp] = folded
-    return table
-
-
-_ASTRAL = re.compile("[^\u0000-\uffff]")
-_LOOSE_APOSTROPHE = re.compile(r"'(?:(?<![^\W_]')|(?![^\W_]))")  # not between two letters or digits
-_ASTRAL_NOT_WORD = re.compile("[^\\w'\u0000-\uffff]")  # past the fold table's characters
+    """``translate.text.word_table`` of the language's matching fold, made once."""
+    return word_table(lang.fold_table)
 
 
 @lru_cache(maxsize=None)
@@ -701,15 +688,8 @@ def _blanks(lang: Language) -> frozenset[str]:
 
 
 def _word_fold(text: str, lang: Language) -> Folded:
-    """``lang.fold(text)`` with every character that is not part of a word a space: a word is
-    letters and digits, with apostrophes between them ("з'їзд")."""
-    folded = fold(text, _word_table(lang))
-    spaced = folded.text
-    if "'" in spaced:
-        spaced = _LOOSE_APOSTROPHE.sub(" ", spaced)
-    if _ASTRAL.search(spaced):
-        spaced = _ASTRAL_NOT_WORD.sub(" ", spaced)
-    return folded if spaced is folded.text else Folded(text, spaced, folded.index)
+    """``translate.text.fold_words`` in the language: its matching fold, every character outside a word a space."""
+    return fold_words(text, _word_table(lang))
 
 
 def _glued(line: str) -> bool:
