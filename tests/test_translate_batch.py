@@ -85,8 +85,11 @@ def test_resume_after_interruption_gives_identical_bytes(installed_models, tmp_p
     killed = tmp_path / "killed"
     journal = killed / JOURNAL_NAME
     for _ in range(3):
+        # Ctrl-C as at a terminal: SIGINT at its default, whatever an earlier test left this process
+        # ignoring (a child inherits an ignored SIGINT, and Python then never raises KeyboardInterrupt).
         proc = subprocess.Popen([BACKTRANS, *args, "--out", str(killed)], env=cli_env(installed_models),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline and proc.poll() is None:
             if journal.exists() and journal.stat().st_size > 5_000:
