@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import xml.parsers.expat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,10 +112,14 @@ def find_targets(data: bytes, path: Path | str, kind: str, target_lang: str) -> 
 
 def edit_targets(data: bytes, edits: list[tuple[int, int, str]]) -> bytes:
     """``data`` with each byte span [start, end) replaced by its text, escaped as XML character data."""
+    return _replaced(data, edits, lambda text: text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def _replaced(data: bytes, edits: list[tuple[int, int, str]], escape: Callable[[str], str]) -> bytes:
+    """``data`` with each byte span [start, end) of ``edits`` replaced by its text, ``escape``d, in UTF-8."""
     out, at = [], 0
     for start, end, text in sorted(edits):
-        escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        out += [data[at:start], escaped.encode("utf-8")]
+        out += [data[at:start], escape(text).encode("utf-8")]
         at = end
     return b"".join(out) + data[at:]
 
@@ -169,9 +174,5 @@ def _po_unescape(raw: str) -> str:
 
 def edit_po_targets(data: bytes, edits: list[tuple[int, int, str]]) -> bytes:
     """``data`` with each byte span [start, end) replaced by its text, escaped as a PO string's."""
-    out, at = [], 0
-    for start, end, text in sorted(edits):
-        escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-        out += [data[at:start], escaped.encode("utf-8")]
-        at = end
-    return b"".join(out) + data[at:]
+    return _replaced(data, edits, lambda text: text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                     .replace("\t", "\\t"))
