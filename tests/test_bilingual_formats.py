@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import REPO, run_cli
-from translate.errors import BacktransError
+from translate.errors import BacktransError, FormatError
 from translate.formats.bilingual import read_bilingual
 
 DATA = REPO / "tests" / "data" / "check"
@@ -89,6 +89,33 @@ def test_an_xlz_package_is_read_through_its_xliff(tmp_path):
     (tmp_path / "bad.xlz").write_bytes(b"not a zip")
     with pytest.raises(BacktransError, match="not an .xlz"):
         read_bilingual(tmp_path / "bad.xlz")
+
+
+def test_a_damaged_xlz_package_is_a_format_error(tmp_path):
+    import struct
+    import zipfile
+
+    xlz = tmp_path / "job.xlz"
+    with zipfile.ZipFile(xlz, "w") as zf:
+        zf.writestr("content.xlf", (DATA / "units12.xlf").read_bytes())
+    good = xlz.read_bytes()
+    central = good.rindex(b"PK\x01\x02")  # the member's central directory record
+    end = good.rindex(b"PK\x05\x06")  # the end of central directory record
+    # What the fuzzer found escaping as zipfile's RuntimeError and ValueError: a member marked
+    # encrypted (general purpose flag bit 0, in its local and its central header), and a central
+    # directory said to start past where it does, which puts the member before the archive.
+    encrypted = bytearray(good)
+    encrypted[6] |= 1
+    encrypted[central + 8] |= 1
+    before = bytearray(good)
+    before[end + 16:end + 20] = struct.pack("<I", central + 100)
+    for name, data in (("encrypted.xlz", encrypted), ("offset.xlz", before)):
+        (tmp_path / name).write_bytes(bytes(data))
+        with pytest.raises(FormatError, match="xlz"):
+            read_bilingual(tmp_path / name)
+        result = run_cli(["fix", str(tmp_path / name), "--lang", "pl"])
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.count("\n") == 1 and name in result.stderr
 
 
 FORMATS = Path(__file__).resolve().parent / "data" / "formats"
