@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import signal
 import subprocess
 import time
@@ -84,30 +83,19 @@ def test_resume_after_interruption_gives_identical_bytes(installed_models, tmp_p
 
     killed = tmp_path / "killed"
     journal = killed / JOURNAL_NAME
-    for _ in range(3):
-        # Ctrl-C as at a terminal: SIGINT at its default, whatever an earlier test left this process
-        # ignoring (a child inherits an ignored SIGINT, and Python then never raises KeyboardInterrupt).
-        proc = subprocess.Popen([BACKTRANS, *args, "--out", str(killed)], env=cli_env(installed_models),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-        deadline = time.monotonic() + 300
-        while time.monotonic() < deadline and proc.poll() is None:
-            if journal.exists() and journal.stat().st_size > 5_000:
-                break
-            time.sleep(0.02)
-        assert proc.poll() is None, "the run finished before it could be killed"
-        # Frozen first, so that the run cannot go on between this look and the signal: on a loaded
-        # machine the test can be descheduled long enough for the run to end (a CI run failed so).
-        proc.send_signal(signal.SIGSTOP)
-        if not list(killed.glob("*.txt")):
+    # Ctrl-C as at a terminal: SIGINT at its default in the run, however pytest was started (a
+    # non-interactive shell starts a background job, `.ci/run &`, with SIGINT ignored; a child
+    # inherits that, and Python then never raises KeyboardInterrupt: the run went on to exit 0).
+    proc = subprocess.Popen([BACKTRANS, *args, "--out", str(killed)], env=cli_env(installed_models),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None:
+        if journal.exists() and journal.stat().st_size > 5_000:
             break
-        proc.send_signal(signal.SIGCONT)  # its outputs were written: too late to interrupt; again
-        proc.communicate(timeout=120)
-        shutil.rmtree(killed)
-    else:
-        pytest.fail("every run wrote its outputs before it could be interrupted")
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run finished before it could be killed"
     proc.send_signal(sig)
-    proc.send_signal(signal.SIGCONT)
     _, stderr = proc.communicate(timeout=120)
     if sig == signal.SIGINT:  # Ctrl-C: a clean stop with advice, no traceback
         assert proc.returncode == 130 and "run the same command again to resume" in stderr, (proc.returncode, stderr)
