@@ -62,6 +62,15 @@ seeing that run, a move was made to need a significant gain (``--significance 1`
 one-standard-error rule, the standard remedy): 0.871 / 0.891, no better. Both are off by default
 (the figures in the README are the procedure without them) and kept as options to reproduce.
 
+``--fix NAME=VALUE`` leaves a knob out of the fit. Written down before its one run (2026-12-02),
+to test whether fewer knobs overfit less: ``--fix number=1 --fix word=1 --fix prefix=1 --fix
+punct=1 --fix lex=1 --fix merge_discount=0 --fix min_count=2 --fix min_dice=0.5`` — every anchor
+worth one nat, no discount for long beads, the lexicon's thresholds at their neutral values; the
+ascent then fits only the length model and the boundary cost (var×, var0, skip+, prior.n, bound,
+cap, and pool.len). The reason: scaling every anchor weight up is the same as scaling the variance
+up, so with both fitted the ascent wanders along a ridge and the six documents' noise picks the
+point. Result: RESULT_FIXED.
+
 ``--seeds [DIR]`` aligns each seed with its back-translation into English by the project's copy
 test model (built and installed into a temporary folder), edited by a seeded generator (merges,
 drops, splits, insertions): the length+anchor score, the same plus the translation-based bead
@@ -423,29 +432,47 @@ def _log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def _starts(coordinates, random_starts: int) -> list[dict]:
+def _starts(coordinates, random_starts: int, fixed: dict | None = None) -> list[dict]:
     """Where the ascent starts: the neutral values, the middle of every grid, and ``random_starts``
-    points drawn from the grids (a fixed seed: the same points every run and every fold)."""
+    points drawn from the grids (a fixed seed: the same points every run and every fold); the
+    ``fixed`` knobs at their value in all of them."""
     rng = random.Random(RANDOM_SEED)
-    return [dict(NEUTRAL), {**NEUTRAL, **{k: grid[len(grid) // 2] for k, grid in coordinates.items()}},
-            *({**NEUTRAL, **{k: rng.choice(grid) for k, grid in coordinates.items()}} for _ in range(random_starts))]
+    neutral = {**NEUTRAL, **(fixed or {})}
+    return [dict(neutral), {**neutral, **{k: grid[len(grid) // 2] for k, grid in coordinates.items()}},
+            *({**neutral, **{k: rng.choice(grid) for k, grid in coordinates.items()}} for _ in range(random_starts))]
+
+
+def parse_fixed(items) -> dict:
+    """``--fix NAME=VALUE`` arguments as {knob: value}, each value typed as its grid's values."""
+    out: dict = {}
+    for item in items:
+        name, _, value = item.partition("=")
+        grid = COORDINATES.get(name) or POOLED_COORDINATES.get(name)
+        if grid is None or not value:
+            raise SystemExit(f"eval_align: --fix {item}: not NAME=VALUE with NAME one of {', '.join(COORDINATES)}, pool_length")
+        kind = type(grid[0])
+        out[name] = value.lower() in ("1", "true", "yes") if kind is bool else kind(value)
+    return out
 
 
 def run_loo(pairs, golds, names, dev_rows, gc_row, workers: int = 2, sweeps: int = SWEEPS,
-            min_gain: float = MIN_GAIN, random_starts: int = RANDOM_STARTS, significance: float = SIGNIFICANCE) -> None:
+            min_gain: float = MIN_GAIN, random_starts: int = RANDOM_STARTS, significance: float = SIGNIFICANCE,
+            fixed: dict | None = None) -> None:
     """True leave-one-document-out figures for both modes (see the module docstring), and the
-    same procedure fitted on all the documents (development)."""
+    same procedure fitted on all the documents (development); the ``fixed`` knobs are not fitted."""
     global _DOCS
     t_all = time.perf_counter()
     _DOCS = _anchored(pairs)
     kinds = {a.kind for s, t, sa, ta in _DOCS for x in (*sa, *ta) for a in x}
-    coordinates = dict(COORDINATES)
+    fixed = fixed or {}
+    coordinates = {k: grid for k, grid in COORDINATES.items() if k not in fixed}
+    pooled_coordinates = {k: grid for k, grid in POOLED_COORDINATES.items() if k not in fixed}
     inert = [k for k in ("para",) if k not in kinds]
     for k in inert:  # no paragraph breaks in one-sentence-a-line input: weight and penalty do nothing
         del coordinates[k]
         del coordinates[f"{k}_penalty"]
     n = len(pairs)
-    starts = _starts(coordinates, random_starts)
+    starts = _starts(coordinates, random_starts, fixed)
     print()
     print("Leave one document out: for each document, the base bead-type priors (Gale & Church's six; the "
           f"rarer types' smoothed gold frequencies, +{SMOOTHING:g} per type, rounded to a power of two) and, by "
@@ -453,7 +480,9 @@ def run_loo(pairs, golds, names, dev_rows, gc_row, workers: int = 2, sweeps: int
           f"are fitted on the other {n - 1} documents' gold; the held-out document is then aligned with them. "
           f"Pooled mode: the lexicon is learnt from the first-pass beads of all {n} documents, the held-out one's "
           "included (no gold), as `backtrans align DIR DIR` would; it starts from that fold's per-document fit "
-          f"and refits {', '.join(_SHORT.get(k, k) for k in POOLED_COORDINATES)} (one sweep over grid neighbours).")
+          f"and refits {', '.join(_SHORT.get(k, k) for k in pooled_coordinates)} (one sweep over grid neighbours).")
+    if fixed:
+        print("Not fitted, fixed by --fix: " + ", ".join(f"{_SHORT.get(k, k)} {_value(v)}" for k, v in fixed.items()) + ".")
     if inert:
         print(f"Not fitted (no {'/'.join(inert)} anchors in these documents: one sentence a line, no paragraph "
               f"breaks): {', '.join(f'{k} weight, {k} penalty' for k in inert)}; concept and cognate anchors "
@@ -477,7 +506,7 @@ def run_loo(pairs, golds, names, dev_rows, gc_row, workers: int = 2, sweeps: int
         runner.ensure(_Runner.tasks("doc", neutral_key, range(n)) + _Runner.tasks("pool", neutral_key, None))
         for mode, label in (("doc", "backtrans"), ("pool", "backtrans-pool")):
             t0 = time.perf_counter()
-            fitted = coordinates if mode == "doc" else POOLED_COORDINATES
+            fitted = coordinates if mode == "doc" else pooled_coordinates
             if mode == "doc":
                 _ascend(runner, golds, "doc", folds, coordinates, sweeps, min_gain=min_gain, significance=significance,
                         log=_log)
@@ -489,7 +518,7 @@ def run_loo(pairs, golds, names, dev_rows, gc_row, workers: int = 2, sweeps: int
                 folds = [best[k] for k in [*range(n), None]]
             else:
                 # Per-document fit as the start; then the grid neighbours of the lexicon's knobs, on the pooled F1.
-                _ascend(runner, golds, "pool", folds, POOLED_COORDINATES, 1, first_full=False, min_gain=min_gain,
+                _ascend(runner, golds, "pool", folds, pooled_coordinates, 1, first_full=False, min_gain=min_gain,
                         significance=significance, log=_log)
             runner.ensure([t for f in folds if f.held is not None for t in runner.tasks(mode, f.key(), [f.held])])
             loo = [f for f in folds if f.held is not None]
@@ -686,7 +715,10 @@ def main() -> None:
                     help=f"standard errors of the paired gold-bead count a --loo move must gain (default {SIGNIFICANCE:g}; 0: off)")
     ap.add_argument("--min-gain", type=float, default=MIN_GAIN,
                     help=f"strict F1 a move of the --loo ascent must gain (default {MIN_GAIN:g}; 0: any gain)")
+    ap.add_argument("--fix", action="append", default=[], metavar="NAME=VALUE",
+                    help="--loo: leave a knob out of the fit, at VALUE (repeatable; e.g. --fix word=1)")
     args = ap.parse_args()
+    fixed = parse_fixed(args.fix)
     gold_dir = args.data / "gold"
     if not gold_dir.is_dir():
         sys.exit(f"eval_align: no gold folder in {args.data}")
@@ -723,7 +755,7 @@ def main() -> None:
     if args.loo:
         run_loo(pairs, golds, names, {"doc": results["backtrans"], "pool": results["backtrans-pool"]},
                 results["gale-church"], workers=args.workers, sweeps=args.sweeps, min_gain=args.min_gain,
-                random_starts=args.random_starts, significance=args.significance)
+                random_starts=args.random_starts, significance=args.significance, fixed=fixed)
 
 
 if __name__ == "__main__":
