@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from align.bead import Anchor, Bead
 from align.length import pooled_model
+from align.model1 import cross_fitted_costs
 from align.scripts import tokens
 from align.sentences import (
     AlignerConfig,
@@ -137,9 +138,11 @@ def lexicon_pass(
     """The second pass over the first passes ``fits`` of ``docs``: a lexicon learnt from their beads
     (pooled or per document), its anchors added, each document aligned again near its first
     path with its first length model — or, with ``config.pool_length`` and several documents,
-    one length model fitted to all their first-pass beads (``align.length.pooled_model``)."""
+    one length model fitted to all their first-pass beads (``align.length.pooled_model``). Pooled,
+    with ``config.model1_weight`` and several documents, each document's beads also pay the Model 1
+    cost learnt from the other documents' first passes (``align.model1``)."""
     config = config or AlignerConfig()
-    costs = list(bead_costs) if bead_costs is not None else [None] * len(docs)
+    costs: list[BeadCost | None] = list(bead_costs) if bead_costs is not None else [None] * len(docs)
     first = [f.beads for f in fits]
     models = [f.model for f in fits]
     pool_length = config.pool_length and len(docs) > 1
@@ -159,9 +162,13 @@ def lexicon_pass(
             counts = Cooccurrences()
             counts.add(s, t, beads)
             lexicons.append(counts.lexicon(min_count, min_dice))
+    model1 = pooled and config.model1_weight > 0 and len(docs) > 1
+    if model1:
+        extra = cross_fitted_costs([(s, t, b) for (s, t, _, _), b in zip(docs, first)], config.model1_weight)
+        costs = [m if c is None else _summed(c, m) for c, m in zip(costs, extra)]
     out = []
     for (s, t, sa, ta), lex, beads, model, c in zip(docs, lexicons, first, models, costs):
-        if not lex.pairs and not pool_length:
+        if not lex.pairs and not pool_length and not model1:
             out.append(beads)
             continue
         sa2 = [a | b for a, b in zip(sa, lex.anchors(s, "src"))]
@@ -169,3 +176,7 @@ def lexicon_pass(
         # The length model, and the first path as the corridor of the search.
         out.append(fit_alignment(s, t, sa2, ta2, config=config, bead_cost=c, model=model, guide=beads).beads)
     return out
+
+
+def _summed(a: BeadCost, b: BeadCost) -> BeadCost:
+    return lambda src, tgt: a(src, tgt) + b(src, tgt)

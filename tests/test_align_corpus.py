@@ -6,6 +6,7 @@ import json
 
 from align.documents import Sentences, align_corpus, align_documents
 from align.lexicon import Cooccurrences
+from align.sentences import AlignerConfig
 from tests.helpers import run_cli
 
 # "Gipfel"/"sommet" occur together twice here: enough for the lexicon (min_count 2).
@@ -26,7 +27,7 @@ def _pairs():
 
 def test_pooled_lexicon_adds_evidence_the_single_document_lacks():
     alone = align_documents(*_pairs()[1])
-    pooled = align_corpus(_pairs())[1]
+    pooled = align_corpus(_pairs(), config=AlignerConfig(model1_weight=0.0))[1]  # the lexicon alone
     assert [(b.src, b.tgt) for b in pooled.beads] == [((i,), (i,)) for i in range(4)]
     assert [(b.src, b.tgt) for b in alone.beads] == [(b.src, b.tgt) for b in pooled.beads]
     # Pooled, the Gipfel/sommet and Wir/Nous beads gain a lexicon anchor; the others do not.
