@@ -46,7 +46,7 @@ fitted, for each document k, on the other documents' gold only:
 Document k is then aligned with its fold's values; the held-out alignments are scored
 together. The same procedure fitted on all seven documents is reported as development.
 Alignments are cached per (configuration, document); configurations that differ only in what
-the second pass reads share one first pass; ``--workers`` processes run them (8–18 min on 2
+the second pass reads share one first pass; ``--workers`` processes run them (about 30 min on 2
 shared cores). The aligner's shipped defaults are not these fits (they were chosen on all seven
 documents by hand: development). (The search's own settings, full_size and corridor,
 trade time for exactness and were not chosen on F1.)
@@ -466,7 +466,8 @@ def parse_fixed(items) -> dict:
         name, _, value = item.partition("=")
         grid = COORDINATES.get(name) or POOLED_COORDINATES.get(name)
         if grid is None or not value:
-            raise SystemExit(f"eval_align: --fix {item}: not NAME=VALUE with NAME one of {', '.join(COORDINATES)}, pool_length")
+            names = ", ".join([*COORDINATES, *(k for k in POOLED_COORDINATES if k not in COORDINATES)])
+            raise SystemExit(f"eval_align: --fix {item}: not NAME=VALUE with NAME one of {names}")
         kind = type(grid[0])
         out[name] = value.lower() in ("1", "true", "yes") if kind is bool else kind(value)
     return out
@@ -486,8 +487,8 @@ def run_loo(pairs, golds, names, dev_rows, gc_row, workers: int = 2, sweeps: int
     pooled_coordinates = {k: grid for k, grid in POOLED_COORDINATES.items() if k not in fixed}
     inert = [k for k in ("para",) if k not in kinds]
     for k in inert:  # no paragraph breaks in one-sentence-a-line input: weight and penalty do nothing
-        del coordinates[k]
-        del coordinates[f"{k}_penalty"]
+        coordinates.pop(k, None)
+        coordinates.pop(f"{k}_penalty", None)
     n = len(pairs)
     starts = _starts(coordinates, random_starts, fixed)
     print()
@@ -728,7 +729,7 @@ def main() -> None:
     ap.add_argument("--tgt", default="fr")
     ap.add_argument("--per-doc", action="store_true", help="also print strict F1 per document")
     ap.add_argument("--loo", action="store_true",
-                    help="also true leave-one-document-out figures, every parameter fitted per fold (8-18 min on 2 cores)")
+                    help="also true leave-one-document-out figures, every parameter fitted per fold (about 30 min on 2 cores)")
     ap.add_argument("--workers", type=int, default=2, help="worker processes for --loo (default 2)")
     ap.add_argument("--sweeps", type=int, default=SWEEPS, help=f"coordinate-ascent sweeps for --loo (default {SWEEPS})")
     ap.add_argument("--random-starts", type=int, default=RANDOM_STARTS,

@@ -56,12 +56,14 @@ def test_many_documents_are_scored_by_k_folds(monkeypatch):
     import align.model1 as model1
 
     monkeypatch.setattr(model1, "FOLDS", 2)
-    docs = [(s, t, _diagonal(len(s))) for s, t in DOCS]
-    # Fold 0 holds documents 0 and 2: both scored by the model of document 1 alone.
-    costs = cross_fitted_costs(docs, 1.0)
-    assert costs[0].forward.model.unigram is costs[2].forward.model.unigram
-    assert costs[0].forward.model.unigram is not costs[1].forward.model.unigram
-    assert costs[2]((2,), (2,)) < costs[2]((2,), (1,))
+    right = [(s, t, _diagonal(len(s))) for s, t in DOCS]
+    # Fold 0 holds documents 0 and 2, so document 0 is scored by document 1's beads alone:
+    # spoiling document 2's first pass leaves it as it was, spoiling document 1's does not.
+    spoilt = [Bead((0, 1), (0,)), Bead((2,), (1,)), Bead((3,), (2, 3))]
+    beads = [((i,), (j,)) for i in range(4) for j in range(4)]
+    before = [cross_fitted_costs(right, 1.0)[0](*b) for b in beads]
+    assert before == [cross_fitted_costs([*right[:2], (*DOCS[2], spoilt)], 1.0)[0](*b) for b in beads]
+    assert before != [cross_fitted_costs([right[0], (*DOCS[1], spoilt), right[2]], 1.0)[0](*b) for b in beads]
 
 
 def test_documents_without_two_sided_beads_or_sentences_cost_nothing_extra():
