@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import List
@@ -63,15 +65,39 @@ def align_command(
         return
     from rich.console import Console
 
-    with cluster, Console(stderr=True).status("aligning the folders' document pairs (one lexicon for all)"):
-        run = align_files(source, target, src_lang, tgt_lang, lines=lines, glossary=gloss, translate=translate,
-                          backend=backend)
+    console = Console(stderr=True, soft_wrap=True, highlight=False)
+    title = "aligning the folders' document pairs (one lexicon for all)"
+    if console.is_terminal:
+        with cluster, console.status(title) as status:
+            run = align_files(source, target, src_lang, tgt_lang, lines=lines, glossary=gloss, translate=translate,
+                              backend=backend, progress=_second_pass_progress(lambda m: status.update(f"{title}: {m}"), 0.0))
+    else:
+        with cluster:
+            run = align_files(source, target, src_lang, tgt_lang, lines=lines, glossary=gloss, translate=translate,
+                              backend=backend, progress=_second_pass_progress(console.print, 10.0))
     for p in run.unpaired:
         print(f"backtrans: warning: {p}: no document of the same name in the other folder", file=sys.stderr)
     assert output is not None
     for pair, aligned in zip(run.pairs, run.aligned):
         write_output(render(aligned, fmt), output / f"{pair.key}.{fmt.value}")
         print(output / f"{pair.key}.{fmt.value}", file=sys.stderr)
+
+
+def _second_pass_progress(show: Callable[[str], None], every: float) -> Callable[[int, int], None]:
+    """Shows "second pass: done/total documents, about N s left" at most every ``every`` seconds,
+    and when the last document is done."""
+    started = last = time.monotonic()
+
+    def tick(done: int, total: int) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last < every and done < total:
+            return
+        last = now
+        left = (now - started) / done * (total - done)
+        show(f"second pass: {done}/{total} documents" + (f", about {left:,.0f} s left" if done < total else ""))
+
+    return tick
 
 
 class ScoreFormat(str, Enum):

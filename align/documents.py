@@ -11,7 +11,7 @@ from pathlib import Path
 from align.anchors import sentence_anchors
 from align.bead import Anchor, Bead
 from align.scripts import dominant_script
-from align.sentences import AlignerConfig, BeadCost, align_sentences
+from align.sentences import AlignerConfig, BeadCost, Progress, align_sentences
 from align.terms import TermLink, link_terms
 from translate.engine import EngineSettings, ModelPackage
 from translate.errors import UsageError
@@ -124,6 +124,7 @@ def align_corpus(
     extra_anchors: Sequence[ExtraAnchors | None] | None = None,
     bead_costs: Sequence[BeadCost | None] | None = None,
     backend: Backend | None = None,
+    progress: Progress | None = None,
 ) -> list[AlignedDocuments]:
     """Align several document pairs as :func:`align_documents` does each, with two differences:
     the second pass's word-pair lexicon is learnt from the first-pass beads of all the pairs
@@ -133,7 +134,7 @@ def align_corpus(
     0.904 against 0.890 held out (``scripts/eval_align.py --loo``). ``extra_anchors`` and ``bead_costs``
     are per pair. ``backend``: where the pairs are translated and each is aligned on its own
     (default this process; on Ray ``translate.distributed.RayBackend``); the pooled second pass
-    runs here.
+    runs here, calling ``progress(done, total)`` after each document.
     """
     from align.lexicon import align_two_pass
 
@@ -154,7 +155,7 @@ def align_corpus(
         docs = [(pairs[k][0].texts, pairs[k][1].texts, prepared[k].src_anchors, prepared[k].tgt_anchors)
                 for k in group]
         costs = [prepared[k].cost for k in group]
-        for k, beads in zip(group, align_two_pass(docs, config, pooled=True, bead_costs=costs)):
+        for k, beads in zip(group, align_two_pass(docs, config, pooled=True, bead_costs=costs, progress=progress)):
             beads_of[k] = beads
     out = []
     for k, ((src, tgt), prep) in enumerate(zip(pairs, prepared)):
@@ -386,7 +387,7 @@ class AlignmentRun:
 def align_files(
     source: Path | str, target: Path | str, src_lang: str, tgt_lang: str, *,
     lines: bool = False, glossary: Glossary | None = None, translate: bool | None = None,
-    packages: list[ModelPackage] | None = None, backend: Backend | None = None,
+    packages: list[ModelPackage] | None = None, backend: Backend | None = None, progress: Progress | None = None,
 ) -> AlignmentRun:
     """Align a text file with its translation, or every document of a folder with its namesake in
     another (``report.txt`` ~ ``report.en.txt``), together (:func:`align_corpus`).
@@ -394,7 +395,8 @@ def align_files(
     ``lines``: each line is a sentence (ids are line numbers); else paragraphs are split into
     sentences. ``glossary`` adds concept anchors and term links; ``translate`` the
     translation-based cost (None: when a model route is installed). ``backend``: where the files
-    are read, translated and aligned (see :func:`align_corpus`).
+    are read, translated and aligned (see :func:`align_corpus`); ``progress(done, total)`` follows
+    the pooled second pass.
     """
     source, target = Path(source), Path(target)
     if source.is_dir() != target.is_dir():
@@ -407,7 +409,8 @@ def align_files(
         pairs, unpaired = [DocumentPair(document_key(source, (src_lang, tgt_lang)), source, target)], []
     backend = backend or Backend()
     docs = backend.map(partial(_read_pair, src_lang=src_lang, tgt_lang=tgt_lang, lines=lines), pairs)
-    aligned = align_corpus(docs, glossary=glossary, translate=translate, packages=packages, backend=backend)
+    aligned = align_corpus(docs, glossary=glossary, translate=translate, packages=packages, backend=backend,
+                           progress=progress)
     return AlignmentRun(pairs, aligned, unpaired)
 
 

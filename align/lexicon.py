@@ -24,6 +24,7 @@ from align.sentences import (
     AlignerConfig,
     Alignment,
     BeadCost,
+    Progress,
     fit_alignment,
     fixed_model,
 )
@@ -108,6 +109,7 @@ def align_two_pass(
     min_count: int = 2,
     min_dice: float = 0.3,
     bead_costs: Sequence[BeadCost | None] | None = None,
+    progress: Progress | None = None,
 ) -> list[list[Bead]]:
     """Align each (src, tgt, src anchors, tgt anchors) document, learn a lexicon from the beads
     (over all documents when ``pooled``, else per document) and align again with its anchors
@@ -115,7 +117,7 @@ def align_two_pass(
     :func:`lexicon_pass`."""
     fits = first_passes(docs, config, bead_costs)
     return lexicon_pass(docs, fits, config, pooled=pooled, min_count=min_count, min_dice=min_dice,
-                        bead_costs=bead_costs)
+                        bead_costs=bead_costs, progress=progress)
 
 
 def first_passes(docs: Sequence[AnchoredDocument], config: AlignerConfig | None = None,
@@ -134,13 +136,15 @@ def lexicon_pass(
     min_count: int = 2,
     min_dice: float = 0.3,
     bead_costs: Sequence[BeadCost | None] | None = None,
+    progress: Progress | None = None,
 ) -> list[list[Bead]]:
     """The second pass over the first passes ``fits`` of ``docs``: a lexicon learnt from their beads
     (pooled or per document), its anchors added, each document aligned again near its first
     path with its first length model — or, with ``config.pool_length`` and several documents,
     one length model fitted to all their first-pass beads (``align.length.pooled_model``). Pooled,
     with ``config.model1_weight`` and several documents, each document's beads also pay the Model 1
-    cost learnt from the other documents' first passes (``align.model1``)."""
+    cost learnt from the other documents' first passes (``align.model1``). ``progress(done, total)``
+    is called after each document."""
     config = config or AlignerConfig()
     costs: list[BeadCost | None] = list(bead_costs) if bead_costs is not None else [None] * len(docs)
     first = [f.beads for f in fits]
@@ -170,11 +174,13 @@ def lexicon_pass(
     for (s, t, sa, ta), lex, beads, model, c in zip(docs, lexicons, first, models, costs):
         if not lex.pairs and not pool_length and not model1:
             out.append(beads)
-            continue
-        sa2 = [a | b for a, b in zip(sa, lex.anchors(s, "src"))]
-        ta2 = [a | b for a, b in zip(ta, lex.anchors(t, "tgt"))]
-        # The length model, and the first path as the corridor of the search.
-        out.append(fit_alignment(s, t, sa2, ta2, config=config, bead_cost=c, model=model, guide=beads).beads)
+        else:
+            sa2 = [a | b for a, b in zip(sa, lex.anchors(s, "src"))]
+            ta2 = [a | b for a, b in zip(ta, lex.anchors(t, "tgt"))]
+            # The length model, and the first path as the corridor of the search.
+            out.append(fit_alignment(s, t, sa2, ta2, config=config, bead_cost=c, model=model, guide=beads).beads)
+        if progress is not None:
+            progress(len(out), len(docs))
     return out
 
 

@@ -53,6 +53,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 DEFAULT_PENALTIES: dict[str, float] = {"para": 1.0, "concept": 1.0}
 
 BeadCost = Callable[[tuple[int, ...], tuple[int, ...]], float]
+Progress = Callable[[int, int], None]  # (documents done, documents in all), e.g. of a second pass
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,14 @@ def test_align_cli_pools_folders(tmp_path):
     r = run_cli(["align", str(tmp_path / "de"), str(tmp_path / "fr"), "--src-lang", "de", "--tgt-lang", "fr",
                  "--lines", "--format", "json", "--no-glossary", "-o", str(out)])
     assert r.returncode == 0, r.stderr
+    assert "second pass: 2/2 documents" in r.stderr  # stderr is not a terminal here: a plain line
     beads = json.loads((out / "q.json").read_text(encoding="utf-8"))
     pooled = align_corpus(_pairs())[1]
     assert [(b["src"], b["tgt"]) for b in beads] == [(list(b.src), list(b.tgt)) for b in pooled.beads]
     assert [b["score"] for b in beads] == [round(b.score, 4) for b in pooled.beads]
+
+
+def test_align_corpus_reports_each_document_of_the_pooled_second_pass():
+    seen: list[tuple[int, int]] = []
+    align_corpus(_pairs(), progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 2), (2, 2)]
