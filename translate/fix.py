@@ -29,9 +29,10 @@ from typing import Any
 
 from translate.files import atomic_write_bytes, decode_text, read_bytes
 from translate.formats.bilingual import (
+    MAX_BYTES,
     SUFFIXES,
     bilingual_kind,
-    read_bilingual,
+    parse_bilingual,
     replace_xlz_member,
     xlz_member,
 )
@@ -249,14 +250,14 @@ def fix_file(path: Path | str, lang: str, glossary: Glossary, *, choose: bool = 
         fixed, changes = fix_text(text, lang, glossary, choose=choose, fuzzy=fuzzy, discover=discover, decide=decide)
         return FixedFile(Path(STDIN), text, fixed, changes)
     path = Path(path)
-    data = read_bytes(path)
     kind = bilingual_kind(path)
-    if kind is not None:
-        read_bilingual(path, lang)  # a file the readers refuse (entities, another target language) is refused here
+    data = read_bytes(path) if kind is None else read_bytes(path, MAX_BYTES)
     package = None
     if kind == "xlz":  # its XLIFF member fixed, the package made again around it
         member, content = xlz_member(data, path)
         package, kind, data = (data, member), "xliff", content
+    if kind is not None:
+        parse_bilingual(data, path, kind, lang)  # what the readers refuse (entities, another target language) is refused here
     text = decode_text(data, path)
     bom = data.startswith(_BOM.encode("utf-8"))
     if path.suffix == TRANSLATION_SUFFIX and output_language(path) is not None:

@@ -65,7 +65,12 @@ def read_bilingual(path: Path | str, target_lang: str | None = None) -> Bilingua
     kind = bilingual_kind(path)
     if kind is None:
         raise UsageError(f"not a bilingual file ({', '.join(SUFFIXES)})", path)
-    data = read_bytes(path, MAX_BYTES)
+    return parse_bilingual(read_bytes(path, MAX_BYTES), path, kind, target_lang)
+
+
+def parse_bilingual(data: bytes, path: Path, kind: str, target_lang: str | None = None) -> BilingualFile:
+    """The units of ``data``, a document of ``kind`` ("tmx", "xliff", "xlz", "po") read from
+    ``path`` (named in errors), as :func:`read_bilingual` gives them."""
     if kind == "tmx":
         result = parse_tmx(data, path, target_lang)
     elif kind == "po":
