@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import List
@@ -67,14 +68,15 @@ def align_command(
 
     console = Console(stderr=True, soft_wrap=True, highlight=False)
     title = "aligning the folders' document pairs (one lexicon for all)"
+    shown: AbstractContextManager[object] = nullcontext()
+    show: Callable[[str], None] = console.print
+    every = 10.0  # a log: a plain line every 10 s
     if console.is_terminal:
-        with cluster, console.status(title) as status:
-            run = align_files(source, target, src_lang, tgt_lang, lines=lines, glossary=gloss, translate=translate,
-                              backend=backend, progress=_second_pass_progress(lambda m: status.update(f"{title}: {m}"), 0.0))
-    else:
-        with cluster:
-            run = align_files(source, target, src_lang, tgt_lang, lines=lines, glossary=gloss, translate=translate,
-                              backend=backend, progress=_second_pass_progress(console.print, 10.0))
+        status = shown = console.status(title)
+        show, every = (lambda m: status.update(f"{title}: {m}")), 0.0
+    with cluster, shown:
+        run = align_files(source, target, src_lang, tgt_lang, lines=lines, glossary=gloss, translate=translate,
+                          backend=backend, progress=_second_pass_progress(show, every))
     for p in run.unpaired:
         print(f"backtrans: warning: {p}: no document of the same name in the other folder", file=sys.stderr)
     assert output is not None

@@ -11,7 +11,13 @@ from pathlib import Path
 from align.anchors import sentence_anchors
 from align.bead import Anchor, Bead
 from align.scripts import dominant_script
-from align.sentences import AlignerConfig, BeadCost, Progress, align_sentences
+from align.sentences import (
+    AlignerConfig,
+    BeadCost,
+    Progress,
+    align_sentences,
+    summed_costs,
+)
 from align.terms import TermLink, link_terms
 from translate.engine import EngineSettings, ModelPackage
 from translate.errors import UsageError
@@ -267,8 +273,7 @@ def _prepare(src: Sentences, tgt: Sentences, extra_anchors: ExtraAnchors | None,
         ta = [a | {Anchor("concept", m.concept) for m in ms} for a, ms in zip(ta, tm)]
     cost = bead_cost
     if translations is not None:
-        by_model = TranslationCost(translations, tgt.texts)
-        cost = by_model if bead_cost is None else (lambda s, t: by_model(s, t) + bead_cost(s, t))
+        cost = summed_costs(TranslationCost(translations, tgt.texts), bead_cost)
     return _Prepared(sa, ta, cost, translations is not None, sm, tm)
 
 

@@ -27,6 +27,7 @@ from align.sentences import (
     Progress,
     fit_alignment,
     fixed_model,
+    summed_costs,
 )
 
 MIN_WORD = 3  # letters
@@ -169,7 +170,7 @@ def lexicon_pass(
     model1 = pooled and config.model1_weight > 0 and len(docs) > 1
     if model1:
         extra = cross_fitted_costs([(s, t, b) for (s, t, _, _), b in zip(docs, first)], config.model1_weight)
-        costs = [m if c is None else _summed(c, m) for c, m in zip(costs, extra)]
+        costs = [summed_costs(c, m) for c, m in zip(costs, extra)]
     out = []
     for (s, t, sa, ta), lex, beads, model, c in zip(docs, lexicons, first, models, costs):
         if not lex.pairs and not pool_length and not model1:
@@ -182,7 +183,3 @@ def lexicon_pass(
         if progress is not None:
             progress(len(out), len(docs))
     return out
-
-
-def _summed(a: BeadCost, b: BeadCost) -> BeadCost:
-    return lambda src, tgt: a(src, tgt) + b(src, tgt)

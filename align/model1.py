@@ -185,10 +185,9 @@ def cross_fitted_costs(docs: Sequence[tuple[Sequence[str], Sequence[str], Sequen
     that FOLDS models are learnt, not one per document; the unigrams from all the sentences."""
     sv, tv = Vocabulary(), Vocabulary()
     ids = [([sv(x) for x in s], [tv(x) for x in t]) for s, t, _ in docs]
-    empty = np.zeros(0, dtype=np.int64)
 
     def side(sentences: list[np.ndarray], bead: tuple[int, ...]) -> np.ndarray:
-        return np.concatenate([sentences[i] for i in bead]) if bead else empty
+        return np.concatenate([sentences[i] for i in bead])
 
     bitexts = [[(side(sw, b.src), side(tw, b.tgt)) for b in beads if b.src and b.tgt]
                for (sw, tw), (_, _, beads) in zip(ids, docs)]

@@ -56,6 +56,13 @@ BeadCost = Callable[[tuple[int, ...], tuple[int, ...]], float]
 Progress = Callable[[int, int], None]  # (documents done, documents in all), e.g. of a second pass
 
 
+def summed_costs(a: BeadCost | None, b: BeadCost | None) -> BeadCost | None:
+    """One bead cost that adds ``a``'s and ``b``'s (either may be None: none)."""
+    if a is None or b is None:
+        return a if b is None else b
+    return lambda src, tgt: a(src, tgt) + b(src, tgt)
+
+
 @dataclass(frozen=True)
 class AlignerConfig:
     """Knobs of :func:`align_sentences`. The length model is fitted per document pair; the
